@@ -1,0 +1,40 @@
+/**
+ * `npm run bench [-- --quick] [-- --json]`: the figures of docs/benchmarks.md. PostgreSQL runs use
+ * TANSIQ_TEST_PG_URL (or the local default) and are skipped when the server is not reachable.
+ */
+import pg from 'pg';
+import { benchHttpWrites } from './http-writes.bench.ts';
+import { benchListQuery } from './list-query.bench.ts';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const pgUrl = process.env['TANSIQ_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function pgReachable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const backends: ('sqlite' | 'postgres')[] = (await pgReachable()) ? ['sqlite', 'postgres'] : ['sqlite'];
+if (!backends.includes('postgres')) console.error(`PostgreSQL not reachable at ${pgUrl}: its runs are skipped`);
+const results: unknown[] = [];
+const report = (name: string, r: object): void => {
+  results.push({ bench: name, ...r });
+  if (!args.has('--json')) console.log(name, JSON.stringify(r));
+};
+
+for (const backend of backends) {
+  for (const concurrency of [1, 16]) {
+    report('http-create-incident', await benchHttpWrites(backend, { seconds: quick ? 3 : 10, concurrency, pgUrl }));
+  }
+}
+for (const backend of backends) {
+  report('list-incidents-bbox-time', await benchListQuery(backend, { incidents: quick ? 50_000 : 1_000_000, queries: quick ? 100 : 500, pgUrl }));
+}
+if (args.has('--json')) console.log(JSON.stringify(results, null, 2));
