@@ -18,7 +18,7 @@ export const auditCommands: Command[] = [
         // The total is unknown until the walk ends, so the bar shows the count and the rate only.
         const progress = new ProgressBar(io.stderr, { label: 'verifying', unit: 'entries', lineMs: 10_000, quietMs: 1000 });
         try {
-          return await services.audit.verify((n) => progress.update(n, null));
+          return await services.audit.verify(null, (n) => progress.update(n, null));
         } finally {
           progress.stop();
         }

@@ -5,11 +5,11 @@ const MAX_ISSUES = 20;
 
 /** Zod issues as field issues a person can act on: a dotted path and a message. */
 export function fieldIssues(error: z.ZodError, prefix: readonly (string | number)[] = []): FieldIssue[] {
-  return error.issues.slice(0, MAX_ISSUES).map((i) => {
-    const path = [...prefix, ...i.path.map((k) => (typeof k === 'symbol' ? k.toString() : k))].join('.');
-    const message = i.code === 'unrecognized_keys' ? `unknown field(s): ${i.keys.join(', ')}` : i.message;
-    return { path: path || '(body)', message };
-  });
+  const at = (path: readonly PropertyKey[]): string => [...prefix, ...path.map((k) => (typeof k === 'symbol' ? k.toString() : k))].join('.') || '(body)';
+  // One issue per unknown field, so each is named by its own path.
+  return error.issues
+    .flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ path: at([...i.path, k]), message: 'unknown field' })) : [{ path: at(i.path), message: i.message }]))
+    .slice(0, MAX_ISSUES);
 }
 
 export function invalid(what: string, error: z.ZodError, prefix: readonly (string | number)[] = []): TansiqError {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalJson } from '../canonical-json.ts';
 import { areaSchema } from '../geo/geometry.ts';
 import { idSchema, partySchema } from './common.ts';
 import { forceSchema, idListSchema, instantSchema, nameSchema, noteSchema, shortNoteSchema } from './fields.ts';
@@ -75,16 +76,17 @@ export function planChanged(before: Operation, after: Operation): boolean {
     planRevision: undefined,
     sectors: o.sectors.map((s) => ({ ...s, progressPct: undefined, status: undefined })),
   });
-  return JSON.stringify(plan(before)) !== JSON.stringify(plan(after));
+  // Canonical JSON: stores such as PostgreSQL jsonb hand objects back with their keys reordered.
+  return canonicalJson(plan(before)) !== canonicalJson(plan(after));
 }
 
 /**
  * Parties still missing an approval of the current plan revision; an operation starts only
- * when this is empty. The latest decision of each party counts.
+ * when this is empty. `approvals` come oldest first; the latest decision of each party counts.
  */
-export function missingApprovals(op: Operation, approvals: readonly { party: string; at: string; data: OperationApproval }[]): string[] {
+export function missingApprovals(op: Operation, approvals: readonly { party: string; data: OperationApproval }[]): string[] {
   const latest = new Map<string, OperationApproval>();
-  for (const a of [...approvals].sort((x, y) => x.at.localeCompare(y.at))) {
+  for (const a of approvals) {
     if (a.data.planRevision === op.planRevision) latest.set(a.party, a.data);
   }
   return op.parties.filter((party) => latest.get(party)?.decision !== 'approved');
