@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { connect, type AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { KINDS } from '../core/model/kinds.ts';
@@ -144,4 +145,20 @@ test('the body limit is configurable', async () => {
   } finally {
     await small.close();
   }
+});
+
+test('requests the HTTP parser refuses get the JSON error shape, and the server keeps serving', async () => {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const raw = await new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(Buffer.from('GET /api/places?q=خضر HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8')));
+    let out = '';
+    socket.on('data', (d) => (out += d.toString('utf8')));
+    socket.on('end', () => resolve(out));
+    socket.on('error', reject);
+  });
+  assert.match(raw, /^HTTP\/1\.1 400 /);
+  const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) as { error: { code: string } };
+  assert.equal(body.error.code, 'VALIDATION');
+  assert.equal((await fetch(`http://127.0.0.1:${port}/api/health`)).status, 200);
 });

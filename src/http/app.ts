@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { Duplex } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { TansiqError } from '../core/errors.ts';
 import type { Services } from '../services/services.ts';
@@ -37,7 +38,7 @@ const MIB = 1024 * 1024;
 const ROUTES: ApiRoutes[] = [healthRoutes, sessionRoutes, recordRoutes, operationRoutes, referenceRoutes, userRoutes, auditRoutes];
 
 export async function buildApp(services: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? MIB, trustProxy: opts.trustProxy ?? false });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? MIB, trustProxy: opts.trustProxy ?? false, clientErrorHandler });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -93,4 +94,19 @@ async function registerDocs(app: FastifyInstance): Promise<void> {
     refResolver: { clone: true, buildLocalReference: (json, _base, _fragment, i) => (typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (a raw non-ASCII byte in the URL,
+ * a malformed header) still get the JSON error shape every other error has.
+ */
+function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify(new TansiqError(tooLarge ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION', tooLarge ? 'request headers are too large' : 'malformed HTTP request (a URL must be percent-encoded)').toJSON());
+  const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }

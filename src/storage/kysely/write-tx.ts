@@ -1,0 +1,176 @@
+import type { Kysely } from 'kysely';
+import { auditEntryHash } from '../../core/audit/audit-chain.ts';
+import { TansiqError } from '../../core/errors.ts';
+import type { RecordType, StoredRecord } from '../../core/model/common.ts';
+import type { RecordIndex } from '../../core/model/kinds.ts';
+import type { AdminArea, Place } from '../../core/model/reference.ts';
+import type { ApiTokenRow, AuditEntry, AuditInput, ChangeEvent, SessionRow, UserRow, WriteTx } from '../ports.ts';
+import { toApiTokenRow, toSessionRow, toUserRow } from './account-rows.ts';
+import { readRecord } from './read-queries.ts';
+import { toRecordRow } from './record-rows.ts';
+import { upsertAdminAreas, upsertPlaces } from './reference-writes.ts';
+import type { Database } from './schema.ts';
+import type { SqlTraits } from './sql-traits.ts';
+
+/**
+ * Every statement runs on `db`, the caller's transaction. The chain head is claimed with
+ * `UPDATE ... RETURNING`: in PostgreSQL the update takes the row lock that a `SELECT ... FOR
+ * UPDATE` would, in one round trip, and holds it to commit, so a second writer waits and then
+ * continues from the committed head (READ COMMITTED re-reads the row it waited for). Seqs
+ * therefore follow commit order without gaps and the audit chain cannot fork. In SQLite the
+ * whole transaction already holds the database's write lock (BEGIN IMMEDIATE).
+ */
+export class KyselyWriteTx implements WriteTx {
+  readonly #db: Kysely<Database>;
+  readonly #t: SqlTraits;
+
+  constructor(db: Kysely<Database>, traits: SqlTraits) {
+    this.#db = db;
+    this.#t = traits;
+  }
+
+  getRecord(type: RecordType, id: string): Promise<StoredRecord | undefined> {
+    return readRecord(this.#db, this.#t, type, id);
+  }
+
+  async insertRecord(rec: StoredRecord, index: RecordIndex): Promise<void> {
+    const r = await this.#db
+      .insertInto('records')
+      .values(toRecordRow(rec, index, this.#t))
+      .onConflict((oc) => oc.columns(['type', 'id']).doNothing())
+      .executeTakeFirst();
+    if (r.numInsertedOrUpdatedRows !== 1n) throw new TansiqError('CONFLICT', `${rec.type} ${rec.id} already exists`);
+  }
+
+  async updateRecord(rec: StoredRecord, index: RecordIndex, expectedVersion: number): Promise<boolean> {
+    if (!Number.isInteger(expectedVersion)) throw new TansiqError('VALIDATION', `expected version must be an integer, got ${expectedVersion}`);
+    const { type: _type, id: _id, ...row } = toRecordRow(rec, index, this.#t);
+    const r = await this.#db
+      .updateTable('records')
+      .set(row)
+      .where('type', '=', rec.type)
+      .where('id', '=', rec.id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
+  }
+
+  async appendEvent(e: Omit<ChangeEvent, 'seq'>): Promise<number> {
+    const { last_event_seq: seq } = await this.#db
+      .updateTable('chain_head')
+      .set((eb) => ({ last_event_seq: eb('last_event_seq', '+', 1) }))
+      .where('singleton', '=', 1)
+      .returning('last_event_seq')
+      .executeTakeFirstOrThrow(() => missingHead());
+    await this.#db
+      .insertInto('events')
+      .values({
+        seq,
+        at: e.at,
+        record_type: e.recordType,
+        record_id: e.recordId,
+        op: e.op,
+        version: e.version,
+        origin_party: e.originParty,
+        actor_id: e.actorId,
+        record: JSON.stringify(e.record),
+      })
+      .execute();
+    return seq;
+  }
+
+  async appendAudit(a: AuditInput): Promise<AuditEntry> {
+    if (a.detail === null || typeof a.detail !== 'object' || Array.isArray(a.detail)) {
+      throw new TansiqError('VALIDATION', 'audit detail must be a JSON object');
+    }
+    // Hash exactly what a reader will get back (JSON drops undefined, turns dates into text).
+    const detail = JSON.parse(JSON.stringify(a.detail)) as Record<string, unknown>;
+    const head = await this.#db
+      .updateTable('chain_head')
+      .set((eb) => ({ last_audit_seq: eb('last_audit_seq', '+', 1) }))
+      .where('singleton', '=', 1)
+      .returning(['last_audit_seq', 'last_audit_hash'])
+      .executeTakeFirstOrThrow(() => missingHead());
+    const { at, actorId, actorName, action, targetType, targetId, version, ip } = a;
+    const unhashed = { seq: head.last_audit_seq, at, actorId, actorName, action, targetType, targetId, version, ip, detail, prevHash: head.last_audit_hash };
+    const entry: AuditEntry = { ...unhashed, hash: auditEntryHash(unhashed) };
+    await this.#db
+      .insertInto('audit')
+      .values({
+        seq: entry.seq,
+        at,
+        actor_id: actorId,
+        actor_name: actorName,
+        action,
+        target_type: targetType,
+        target_id: targetId,
+        version,
+        ip,
+        detail: JSON.stringify(detail),
+        prev_hash: entry.prevHash,
+        hash: entry.hash,
+      })
+      .execute();
+    await this.#db.updateTable('chain_head').set({ last_audit_hash: entry.hash }).where('singleton', '=', 1).execute();
+    return entry;
+  }
+
+  async insertUser(u: UserRow): Promise<void> {
+    const r = await this.#db.insertInto('users').values(toUserRow(u, this.#t)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (r.numInsertedOrUpdatedRows !== 1n) throw new TansiqError('CONFLICT', `a user with id ${u.id} or username "${u.username}" already exists`);
+  }
+
+  async updateUser(u: UserRow): Promise<void> {
+    const taken = await this.#db.selectFrom('users').select('id').where('username', '=', u.username).where('id', '<>', u.id).executeTakeFirst();
+    if (taken) throw new TansiqError('CONFLICT', `username "${u.username}" is taken`);
+    const { id: _id, created_at: _created, ...row } = toUserRow(u, this.#t);
+    const r = await this.#db.updateTable('users').set(row).where('id', '=', u.id).executeTakeFirst();
+    if (r.numUpdatedRows !== 1n) throw new TansiqError('NOT_FOUND', `user ${u.id} not found`);
+  }
+
+  async insertSession(s: SessionRow): Promise<void> {
+    const r = await this.#db.insertInto('sessions').values(toSessionRow(s)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (r.numInsertedOrUpdatedRows !== 1n) throw new TansiqError('CONFLICT', 'session token already exists');
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.#db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  async deleteSessionsOfUser(userId: string): Promise<void> {
+    await this.#db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
+  async insertApiToken(tok: ApiTokenRow): Promise<void> {
+    const r = await this.#db.insertInto('api_tokens').values(toApiTokenRow(tok)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (r.numInsertedOrUpdatedRows !== 1n) throw new TansiqError('CONFLICT', `API token ${tok.id} (or its hash) already exists`);
+  }
+
+  async revokeApiToken(id: string, at: string): Promise<void> {
+    // The first revocation time stands: revoking twice must not rewrite history.
+    const r = await this.#db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    if (r.numUpdatedRows === 1n) return;
+    const exists = await this.#db.selectFrom('api_tokens').select('id').where('id', '=', id).executeTakeFirst();
+    if (!exists) throw new TansiqError('NOT_FOUND', `API token ${id} not found`);
+  }
+
+  upsertPlaces(places: Place[]): Promise<void> {
+    return upsertPlaces(this.#db, places);
+  }
+
+  async deletePlace(id: string): Promise<boolean> {
+    const r = await this.#db.deleteFrom('places').where('id', '=', id).executeTakeFirst();
+    return r.numDeletedRows === 1n;
+  }
+
+  upsertAdminAreas(areas: AdminArea[]): Promise<void> {
+    return upsertAdminAreas(this.#db, this.#t, areas);
+  }
+
+  async deleteAdminArea(pcode: string): Promise<boolean> {
+    const r = await this.#db.deleteFrom('admin_areas').where('pcode', '=', pcode).executeTakeFirst();
+    return r.numDeletedRows === 1n;
+  }
+}
+
+const missingHead = (): Error => new TansiqError('INTEGRITY', 'the chain_head row is missing: the database was not migrated or was altered');
