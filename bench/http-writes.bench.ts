@@ -10,6 +10,7 @@ import { percentile, prng, round } from './support/stats.ts';
 
 export interface WriteBenchResult {
   backend: string;
+  durability: string;
   concurrency: number;
   createsPerSecond: number;
   createP50Ms: number;
@@ -51,8 +52,8 @@ function incidentBody(rand: () => number, i: number): string {
 }
 
 /** Acknowledged create-incident writes per second over HTTP, against GET /api/health in the same run. */
-export async function benchHttpWrites(backend: 'sqlite' | 'postgres', opts: { seconds: number; concurrency: number; pgUrl?: string }): Promise<WriteBenchResult> {
-  const env: Record<string, string> = {};
+export async function benchHttpWrites(backend: 'sqlite' | 'postgres', opts: { seconds: number; concurrency: number; pgUrl?: string; sqliteSync?: 'FULL' | 'NORMAL' }): Promise<WriteBenchResult> {
+  const env: Record<string, string> = { BENCH_SQLITE_SYNC: opts.sqliteSync ?? 'FULL' };
   let cleanup = async (): Promise<void> => {};
   if (backend === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'tansiq-bench-'));
@@ -83,6 +84,7 @@ export async function benchHttpWrites(backend: 'sqlite' | 'postgres', opts: { se
     });
     return {
       backend,
+      durability: backend === 'sqlite' ? `synchronous=${opts.sqliteSync ?? 'FULL'}` : 'synchronous_commit=on',
       concurrency: opts.concurrency,
       createsPerSecond: round(writes.perSecond, 0),
       createP50Ms: round(percentile(writes.latenciesMs, 50), 2),

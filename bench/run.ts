@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --json]`: the figures of docs/benchmarks.md. PostgreSQL runs use
+ * `npm run bench [-- --quick] [-- --only=http|list] [-- --json]`: the figures of docs/benchmarks.md. PostgreSQL runs use
  * TANSIQ_TEST_PG_URL (or the local default) and are skipped when the server is not reachable.
  */
 import pg from 'pg';
@@ -8,6 +8,7 @@ import { benchListQuery } from './list-query.bench.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const pgUrl = process.env['TANSIQ_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function pgReachable(): Promise<boolean> {
@@ -29,12 +30,13 @@ const report = (name: string, r: object): void => {
   if (!args.has('--json')) console.log(name, JSON.stringify(r));
 };
 
-for (const backend of backends) {
-  for (const concurrency of [1, 16]) {
-    report('http-create-incident', await benchHttpWrites(backend, { seconds: quick ? 3 : 10, concurrency, pgUrl }));
+const writeRuns = [...backends.map((backend) => ({ backend })), { backend: 'sqlite' as const, sqliteSync: 'NORMAL' as const }];
+if (!only || only === 'http') for (const run of writeRuns) {
+  for (const concurrency of [1, 16, 64]) {
+    report('http-create-incident', await benchHttpWrites(run.backend, { ...run, seconds: quick ? 3 : 10, concurrency, pgUrl }));
   }
 }
-for (const backend of backends) {
+if (!only || only === 'list') for (const backend of backends) {
   report('list-incidents-bbox-time', await benchListQuery(backend, { incidents: quick ? 50_000 : 1_000_000, queries: quick ? 100 : 500, pgUrl }));
 }
 if (args.has('--json')) console.log(JSON.stringify(results, null, 2));

@@ -11,6 +11,7 @@ const store = await openStore({
   dataDir: env['BENCH_DATA_DIR'] ?? '/tmp/tansiq-bench',
   ...(env['BENCH_DATABASE_URL'] ? { databaseUrl: env['BENCH_DATABASE_URL'] } : {}),
   ...(env['BENCH_PG_SCHEMA'] ? { pgSchema: env['BENCH_PG_SCHEMA'] } : {}),
+  ...(env['BENCH_SQLITE_SYNC'] === 'NORMAL' ? { synchronous: 'NORMAL' as const } : {}),
 });
 await store.migrate();
 const site = await store.ensureSite({ id: '00000000-0000-7000-8000-00000000be0c', name: 'bench', party: 'peshmerga', createdAt: new Date().toISOString() });

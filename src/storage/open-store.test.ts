@@ -52,3 +52,9 @@ describe('openStore', () => {
     await assert.rejects(openStore({ dataDir: root, databaseUrl: 'postgres://nobody@127.0.0.1:1/none?connect_timeout=2' }), code('UNAVAILABLE'));
   });
 });
+
+describe('openStore with an impossible data directory', () => {
+  it('fails with a clear error instead of hanging', async () => {
+    await assert.rejects(openStore({ dataDir: '/proc/tansiq-cannot-exist/data' }), (e: unknown) => code('UNAVAILABLE')(e) && /cannot create the data directory/.test((e as Error).message));
+  });
+});

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, parse, resolve } from 'node:path';
 import { TansiqError } from '../core/errors.ts';
 import type { Store } from './ports.ts';
 import { openPostgresStore } from './postgres/postgres.store.ts';
@@ -27,9 +27,26 @@ export async function openStore(o: OpenStoreOptions): Promise<Store> {
     return openPostgresStore({ connectionString: url, ...(o.pgSchema === undefined ? {} : { schema: o.pgSchema }) });
   }
   try {
-    mkdirSync(o.dataDir, { recursive: true });
+    makeDirectory(o.dataDir);
   } catch (e) {
     throw new TansiqError('UNAVAILABLE', `cannot create the data directory ${o.dataDir}: ${(e as Error).message}`, { cause: e });
   }
   return openSqliteStore({ path: join(o.dataDir, 'tansiq.sqlite'), ...(o.synchronous === undefined ? {} : { synchronous: o.synchronous }) });
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's recursive mkdir spins forever on some paths that can
+ * never be created (e.g. under /proc), and a bad --data-dir must fail with a message instead.
+ */
+function makeDirectory(dir: string): void {
+  const full = resolve(dir);
+  let current = parse(full).root;
+  for (const part of full.slice(current.length).split(/[\\/]/).filter(Boolean)) {
+    current = join(current, part);
+    try {
+      mkdirSync(current);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
 }
