@@ -1,6 +1,7 @@
 import { after, describe } from 'node:test';
 import { accountsContract } from './contract/accounts.contract.ts';
 import { chainContract } from './contract/chain.contract.ts';
+import { filterPropertyContract } from './contract/filter-property.contract.ts';
 import { leakContract } from './contract/leak.contract.ts';
 import { listContract } from './contract/list.contract.ts';
 import { recordsContract } from './contract/records.contract.ts';
@@ -24,6 +25,7 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup?
     recordsContract(migrated);
     chainContract(migrated);
     listContract(migrated);
+    filterPropertyContract(migrated);
     leakContract(migrated);
     accountsContract(migrated);
     referenceContract(migrated);

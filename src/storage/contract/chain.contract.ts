@@ -121,12 +121,44 @@ export function chainContract(open: () => Promise<Store>): void {
       assert.equal(verifyChain(entries).ok, true);
     });
 
+    it('isolates concurrent writes: the ones that fail leave nothing and no gap, the others commit', async () => {
+      const before = { events: (await store().listEvents(0, 10_000)).length, audit: (await allAudit(store())).length };
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 60 }, (_, i) => {
+          const { rec, index } = makeRecord({ data: { i } });
+          return store().write(async (tx) => {
+            await tx.insertRecord(rec, index);
+            await tx.appendEvent({ at: rec.createdAt, recordType: rec.type, recordId: rec.id, op: 'create', version: 1, originParty: rec.originParty, actorId: 'user-1', record: rec });
+            await tx.appendAudit(audit('incident.create', { i }));
+            if (i % 3 === 1) throw new Error(`fail ${i}`);
+            return rec.id;
+          });
+        }),
+      );
+      const ok = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+      assert.equal(ok.length, 40);
+      for (const [i, o] of outcomes.entries()) if (o.status === 'rejected') assert.match(String(o.reason), new RegExp(`fail ${i}$`));
+      const events = (await store().listEvents(before.events, 10_000));
+      assert.deepEqual(events.map((e) => e.seq), Array.from({ length: 40 }, (_, i) => before.events + i + 1));
+      assert.deepEqual(new Set(events.map((e) => e.recordId)), new Set(ok));
+      for (const id of ok) assert.ok(await store().getRecord('incident', id));
+      const entries = await allAudit(store());
+      assert.equal(entries.length, before.audit + 40);
+      assert.equal(verifyChain(entries).ok, true);
+    });
+
     it('stores audit details so that they verify, whatever JSON they hold', async () => {
       const e = await store().write((tx) => tx.appendAudit({ ...audit('odd.detail'), actorId: null, actorName: null, ip: null, version: null, detail: { u: undefined, d: new Date(0), ar: 'تنسيق', f: 1.5, deep: { a: [1, { b: 'c' }] } } as Record<string, unknown> }));
       assert.deepEqual(e.detail, { d: '1970-01-01T00:00:00.000Z', ar: 'تنسيق', f: 1.5, deep: { a: [1, { b: 'c' }] } });
       const stored = (await store().listAudit(e.seq - 1, 1))[0];
       assert.deepEqual(stored, e);
       assert.equal(verifyChain(await allAudit(store())).ok, true);
+    });
+
+    it('refuses a NUL character in an audit entry without using up a seq', async () => {
+      const before = (await allAudit(store())).length;
+      await assert.rejects(store().write((tx) => tx.appendAudit(audit('nul', { s: 'a\u0000' }))), (e: { code?: string }) => e.code === 'VALIDATION');
+      assert.equal((await store().write((tx) => tx.appendAudit(audit('after.nul')))).seq, before + 1);
     });
 
     it('catches a tampered audit row at its seq', async (t) => {

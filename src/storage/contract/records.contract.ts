@@ -65,7 +65,15 @@ export function recordsContract(open: () => Promise<Store>): void {
       await assert.rejects(insertAll(store(), [offsetTime]), code('VALIDATION'));
       const badSpan = makeRecord({ index: { tStart: 'yesterday' } });
       await assert.rejects(insertAll(store(), [badSpan]), code('VALIDATION'));
-      for (const r of [badScope, emptyJcc, offsetTime, badSpan]) assert.equal(await store().getRecord('incident', r.rec.id), undefined);
+      const nul = makeRecord({ data: { title: 'a\u0000b' } });
+      await assert.rejects(insertAll(store(), [nul]), code('VALIDATION'));
+      const nulSearch = makeRecord({ index: { search: 'x\u0000' } });
+      await assert.rejects(insertAll(store(), [nulSearch]), code('VALIDATION'));
+      for (const r of [badScope, emptyJcc, offsetTime, badSpan, nul, nulSearch]) assert.equal(await store().getRecord('incident', r.rec.id), undefined);
+      // The six characters \u0000 typed as text are just text.
+      const literal = makeRecord({ data: { title: '\\u0000 and \\\\u0000' } });
+      await insertAll(store(), [literal]);
+      assert.deepEqual(await store().getRecord('incident', literal.rec.id), literal.rec);
     });
 
     it('refuses to be used inside its own write() instead of deadlocking', async () => {

@@ -48,18 +48,26 @@ function migrations(t: SqlTraits): Record<string, Migration> {
         .addColumn('max_lat', double)
         .addColumn('t_start', key)
         .addColumn('t_end', key)
-        .addColumn('sort_key', key, (c) => c.notNull())
+        .addColumn('sort_key', int64, (c) => c.notNull())
+        .addColumn('cell', 'integer')
         .addColumn('status', 'text')
         .addColumn('jcc_id', 'text')
         .addColumn('search', 'text', (c) => c.notNull())
         .addColumn('data', json, (c) => c.notNull())
         .addPrimaryKeyConstraint('records_pk', ['type', 'id'])
         .execute();
-      // See src/storage/README.md ("Indexes") for the measurements behind these.
+      // Indexes, measured on 1,000,000 incidents (notes in list-plan.ts): pages in time order
+      // (records_list); bbox queries through the spatial cell, time-bounded within each cell
+      // (records_cell); the two equality filters the UI offers (status, jcc).
       await db.schema.createIndex('records_list').on('records').columns(['type', 'sort_key', 'id']).execute();
-      await db.schema.createIndex('records_bbox').on('records').columns(['type', 'min_lon', 'max_lon', 'min_lat', 'max_lat', 'sort_key']).execute();
+      await db.schema.createIndex('records_cell').on('records').columns(['type', 'cell', 'sort_key', 'id']).execute();
       await db.schema.createIndex('records_status').on('records').columns(['type', 'status', 'sort_key', 'id']).execute();
       await db.schema.createIndex('records_jcc').on('records').columns(['type', 'jcc_id', 'sort_key', 'id']).execute();
+      await db.schema
+        .createTable('record_spans')
+        .addColumn('type', 'text', (c) => c.primaryKey().notNull())
+        .addColumn('max_span_ms', int64, (c) => c.notNull())
+        .execute();
 
       await db.schema
         .createTable('events')

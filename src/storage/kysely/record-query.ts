@@ -31,29 +31,36 @@ export function visibleTo(eb: Eb, f: ReadFilter, t: SqlTraits): Cond {
   return eb.and([eb('deleted', '=', sql.lit(false)), eb.or([own, other])]);
 }
 
-function checkBbox(b: Bbox): Bbox {
+export function checkBbox(b: Bbox): Bbox {
   if (b.length !== 4 || !b.every((n) => typeof n === 'number' && Number.isFinite(n))) {
     throw new TansiqError('VALIDATION', 'bbox must be four finite numbers: minLon, minLat, maxLon, maxLat');
   }
   return b;
 }
 
+/** Narrowing a plan adds on top of the filters (see list-plan.ts); both only ever drop non-matches. */
+export interface Narrowing {
+  /** sort_key lower bound: no record below it can overlap the window. */
+  lowMs?: number;
+  /** Spatial cells a match can be in. */
+  cells?: number[];
+}
+
 /** The WHERE of a list or count: type, the reader's access predicate, then the optional filters. */
-export function recordConditions(eb: Eb, q: Omit<RecordListQuery, 'limit' | 'cursor'>, t: SqlTraits): Cond[] {
+export function recordConditions(eb: Eb, q: Omit<RecordListQuery, 'limit' | 'cursor'>, t: SqlTraits, n: Narrowing = {}): Cond[] {
   const c: Cond[] = [eb('type', '=', q.type), visibleTo(eb, q.filter, t)];
   if (q.bbox) {
     const [minLon, minLat, maxLon, maxLat] = checkBbox(q.bbox);
     c.push(eb('min_lon', '<=', maxLon), eb('max_lon', '>=', minLon), eb('min_lat', '<=', maxLat), eb('max_lat', '>=', minLat));
   }
-  const since = q.since === undefined ? undefined : utcIso(q.since, 'since');
-  const until = q.until === undefined ? undefined : utcIso(q.until, 'until');
+  const { since, until } = windowOf(q);
   if (since !== undefined || until !== undefined) {
     const timed: Cond[] = [eb('t_start', 'is not', null)];
     const untimed: Cond[] = [eb('t_start', 'is', null)];
     if (until !== undefined) {
       // Implied by both branches (sort_key is t_start, or at most updated_at), and it lets the
-      // list index start its scan at `until` instead of at the newest record.
-      c.push(eb('sort_key', '<=', until));
+      // index scans start at `until` instead of at the newest record.
+      c.push(eb('sort_key', '<=', Date.parse(until)));
       timed.push(eb('t_start', '<=', until));
       untimed.push(eb('updated_at', '<=', until));
     }
@@ -63,6 +70,8 @@ export function recordConditions(eb: Eb, q: Omit<RecordListQuery, 'limit' | 'cur
     }
     c.push(eb.or([eb.and(timed), eb.and(untimed)]));
   }
+  if (n.lowMs !== undefined) c.push(eb('sort_key', '>=', n.lowMs));
+  if (n.cells !== undefined) c.push(eb('cell', 'in', n.cells));
   if (q.jccId !== undefined) c.push(eb('jcc_id', '=', q.jccId));
   if (q.party !== undefined) c.push(eb('origin_party', '=', q.party));
   if (q.status !== undefined) c.push(eb('status', '=', q.status));
@@ -70,8 +79,16 @@ export function recordConditions(eb: Eb, q: Omit<RecordListQuery, 'limit' | 'cur
   return c;
 }
 
+/** The query's window in canonical UTC text (the form t_start, t_end and updated_at are stored in). */
+export function windowOf(q: Pick<RecordListQuery, 'since' | 'until'>): { since?: string; until?: string } {
+  return {
+    ...(q.since === undefined ? {} : { since: utcIso(q.since, 'since') }),
+    ...(q.until === undefined ? {} : { until: utcIso(q.until, 'until') }),
+  };
+}
+
 export interface Keyset {
-  sortKey: string;
+  sortKey: number;
   id: string;
 }
 
@@ -80,10 +97,11 @@ export const encodeCursor = (k: Keyset): string => Buffer.from(`${k.sortKey}|${k
 export function decodeCursor(cursor: string): Keyset {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const bar = text.indexOf('|');
-  if (bar <= 0 || bar === text.length - 1 || encodeCursor({ sortKey: text.slice(0, bar), id: text.slice(bar + 1) }) !== cursor) {
+  const k = { sortKey: Number(text.slice(0, bar)), id: text.slice(bar + 1) };
+  if (bar <= 0 || !Number.isSafeInteger(k.sortKey) || k.id === '' || encodeCursor(k) !== cursor) {
     throw new TansiqError('VALIDATION', 'invalid cursor: pass nextCursor from the previous page unchanged');
   }
-  return { sortKey: text.slice(0, bar), id: text.slice(bar + 1) };
+  return k;
 }
 
 /** Rows after the cursor in (sort_key desc, id desc) order. */

@@ -3,6 +3,8 @@ import { TansiqError } from '../../core/errors.ts';
 import { formatScope, parseScope, type Party, type RecordType, type StoredRecord, type Tlp } from '../../core/model/common.ts';
 import type { RecordIndex } from '../../core/model/kinds.ts';
 import type { RecordsTable } from './schema.ts';
+import { refuseNul } from './nul-guard.ts';
+import { cellOf } from './spatial-cells.ts';
 import { toBool, type SqlTraits } from './sql-traits.ts';
 
 /** Stands for "no end yet" so that open spans still compare as ISO text. */
@@ -28,8 +30,17 @@ function canonicalTime(value: string, what: string): string {
 }
 
 export function toRecordRow(rec: StoredRecord, index: RecordIndex, t: SqlTraits): Insertable<RecordsTable> {
+  const row = buildRow(rec, index, t);
+  refuseNul(row, ['data'], `record ${rec.type}/${rec.id}`);
+  return row;
+}
+
+function buildRow(rec: StoredRecord, index: RecordIndex, t: SqlTraits): Insertable<RecordsTable> {
   const scope = parseScope(formatScope(rec.scope));
   if (!scope) throw new TansiqError('VALIDATION', `record ${rec.type}/${rec.id} has an invalid scope ${JSON.stringify(formatScope(rec.scope))}`);
+  if (index.bbox !== null && (index.bbox.length !== 4 || !index.bbox.every(Number.isFinite))) {
+    throw new TansiqError('VALIDATION', `record ${rec.type}/${rec.id} has a bbox that is not four finite numbers`);
+  }
   const createdAt = canonicalTime(rec.createdAt, 'createdAt');
   const updatedAt = canonicalTime(rec.updatedAt, 'updatedAt');
   // A span needs a start; an end alone says nothing the list filters could use.
@@ -37,7 +48,9 @@ export function toRecordRow(rec: StoredRecord, index: RecordIndex, t: SqlTraits)
   const tEnd = tStart === null ? null : index.tEnd === null ? OPEN_END : utcIso(index.tEnd, 'time span end');
   // Records without a span sort (and page) by creation. The min() keeps `sort_key <= until` a
   // valid index bound for the updated_at window even if a clock once put updated_at first.
-  const sortKey = tStart ?? (updatedAt < createdAt ? updatedAt : createdAt);
+  // Epoch milliseconds rather than text: PostgreSQL estimates numeric ranges from its histogram
+  // well and ISO-text ranges badly, and a bad estimate there picks the wrong index.
+  const sortKey = Date.parse(tStart ?? (updatedAt < createdAt ? updatedAt : createdAt));
   const [minLon, minLat, maxLon, maxLat] = index.bbox ?? [null, null, null, null];
   return {
     type: rec.type,
@@ -62,11 +75,20 @@ export function toRecordRow(rec: StoredRecord, index: RecordIndex, t: SqlTraits)
     t_start: tStart,
     t_end: tEnd,
     sort_key: sortKey,
+    cell: cellOf(index.bbox),
     status: index.status,
     jcc_id: index.jccId,
     search: index.search,
     data: JSON.stringify(rec.data),
   };
+}
+
+/**
+ * How far before its sort_key a record can still overlap a time window: its span, or for a
+ * record without one, how long after its sort_key it was last updated.
+ */
+export function spanOf(row: Pick<Insertable<RecordsTable>, 't_start' | 't_end' | 'updated_at' | 'sort_key'>): number {
+  return row.t_start && row.t_end ? Date.parse(row.t_end) - Date.parse(row.t_start) : Date.parse(row.updated_at) - row.sort_key;
 }
 
 export type RecordRow = Pick<

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import type { AdminArea, Place } from '../../core/model/reference.ts';
+import { refuseNul } from './nul-guard.ts';
 import { toAdminAreaRow, toPlaceRow } from './reference-rows.ts';
 import type { AdminAreasTable, Database, PlacesTable } from './schema.ts';
 import type { SqlTraits } from './sql-traits.ts';
@@ -11,7 +12,8 @@ const BATCH = 500;
  * One statement per batch, and one row per key in a statement: PostgreSQL refuses to let
  * ON CONFLICT DO UPDATE touch the same row twice, so a repeated key keeps its last value.
  */
-function batches<R>(rows: R[], key: (r: R) => string): R[][] {
+function batches<R extends Record<string, unknown>>(rows: R[], key: (r: R) => string, json: readonly string[]): R[][] {
+  for (const r of rows) refuseNul(r, json, `reference entry ${key(r)}`);
   const unique = [...new Map(rows.map((r) => [key(r), r])).values()];
   const out: R[][] = [];
   for (let i = 0; i < unique.length; i += BATCH) out.push(unique.slice(i, i + BATCH));
@@ -25,7 +27,7 @@ function fromExcluded<R extends object>(sample: R, key: keyof R): { [C in keyof 
 }
 
 export async function upsertPlaces(db: Kysely<Database>, places: Place[]): Promise<void> {
-  for (const batch of batches<Insertable<PlacesTable>>(places.map(toPlaceRow), (r) => r.id)) {
+  for (const batch of batches<Insertable<PlacesTable>>(places.map(toPlaceRow), (r) => r.id, ['names', 'alt_names'])) {
     await db
       .insertInto('places')
       .values(batch)
@@ -35,7 +37,7 @@ export async function upsertPlaces(db: Kysely<Database>, places: Place[]): Promi
 }
 
 export async function upsertAdminAreas(db: Kysely<Database>, t: SqlTraits, areas: AdminArea[]): Promise<void> {
-  for (const batch of batches<Insertable<AdminAreasTable>>(areas.map((a) => toAdminAreaRow(a, t)), (r) => r.pcode)) {
+  for (const batch of batches<Insertable<AdminAreasTable>>(areas.map((a) => toAdminAreaRow(a, t)), (r) => r.pcode, ['names', 'geometry'])) {
     await db
       .insertInto('admin_areas')
       .values(batch)

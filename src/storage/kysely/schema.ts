@@ -37,11 +37,19 @@ export interface RecordsTable {
   max_lat: number | null;
   t_start: string | null;
   t_end: string | null;
-  sort_key: string;
+  /** Epoch milliseconds of t_start, else of min(created_at, updated_at). */
+  sort_key: number;
+  cell: number | null;
   status: string | null;
   jcc_id: string | null;
   search: string;
   data: Json;
+}
+
+/** Per type, the longest time span any record ever had: bounds how far back a window reaches. */
+export interface RecordSpansTable {
+  type: string;
+  max_span_ms: number;
 }
 
 export interface EventsTable {
@@ -142,6 +150,7 @@ export interface AdminAreasTable {
 export interface Database {
   site: SiteTable;
   records: RecordsTable;
+  record_spans: RecordSpansTable;
   events: EventsTable;
   audit: AuditTable;
   chain_head: ChainHeadTable;

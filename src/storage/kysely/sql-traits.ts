@@ -15,6 +15,12 @@ export interface SqlTraits {
   /** `needle` occurs literally in `haystack` (no LIKE wildcards, so user text stays literal). */
   contains(haystack: Expression<string>, needle: string): RawBuilder<SqlBool>;
   /**
+   * Rewrites a compiled SELECT on `table` to use `index`. SQLite's planner, costing an IN list of
+   * spatial cells against a time range, can pick the time index and scan thousands of rows
+   * where the cell index reads a few hundred; PostgreSQL's estimates get this right unaided.
+   */
+  forceIndex(sqlText: string, table: string, index: string): string;
+  /**
    * Column types for migrations. `key` is text compared byte by byte (PostgreSQL: COLLATE "C"),
    * for the columns that order and page: both backends then sort them the same way, whatever
    * the database's locale, and comparisons are cheaper.

@@ -7,7 +7,8 @@ import type { AdminArea, Place } from '../../core/model/reference.ts';
 import type { ApiTokenRow, AuditEntry, AuditInput, ChangeEvent, SessionRow, UserRow, WriteTx } from '../ports.ts';
 import { toApiTokenRow, toSessionRow, toUserRow } from './account-rows.ts';
 import { readRecord } from './read-queries.ts';
-import { toRecordRow } from './record-rows.ts';
+import { refuseNul } from './nul-guard.ts';
+import { spanOf, toRecordRow } from './record-rows.ts';
 import { upsertAdminAreas, upsertPlaces } from './reference-writes.ts';
 import type { Database } from './schema.ts';
 import type { SqlTraits } from './sql-traits.ts';
@@ -23,6 +24,8 @@ import type { SqlTraits } from './sql-traits.ts';
 export class KyselyWriteTx implements WriteTx {
   readonly #db: Kysely<Database>;
   readonly #t: SqlTraits;
+  /** Span bounds already known to hold in this transaction (they only grow), per type. */
+  readonly #spans = new Map<string, number>();
 
   constructor(db: Kysely<Database>, traits: SqlTraits) {
     this.#db = db;
@@ -34,12 +37,10 @@ export class KyselyWriteTx implements WriteTx {
   }
 
   async insertRecord(rec: StoredRecord, index: RecordIndex): Promise<void> {
-    const r = await this.#db
-      .insertInto('records')
-      .values(toRecordRow(rec, index, this.#t))
-      .onConflict((oc) => oc.columns(['type', 'id']).doNothing())
-      .executeTakeFirst();
+    const row = toRecordRow(rec, index, this.#t);
+    const r = await this.#db.insertInto('records').values(row).onConflict((oc) => oc.columns(['type', 'id']).doNothing()).executeTakeFirst();
     if (r.numInsertedOrUpdatedRows !== 1n) throw new TansiqError('CONFLICT', `${rec.type} ${rec.id} already exists`);
+    await this.#widenSpan(rec.type, spanOf(row));
   }
 
   async updateRecord(rec: StoredRecord, index: RecordIndex, expectedVersion: number): Promise<boolean> {
@@ -52,7 +53,31 @@ export class KyselyWriteTx implements WriteTx {
       .where('id', '=', rec.id)
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
-    return r.numUpdatedRows === 1n;
+    if (r.numUpdatedRows !== 1n) return false;
+    await this.#widenSpan(rec.type, spanOf(row));
+    return true;
+  }
+
+  /**
+   * Keeps record_spans.max_span_ms at least this record's span, in the same transaction, so no
+   * reader can see the record without the bound that lets time windows reach it. It only grows.
+   * Most writes do not widen it and then only read, so writers rarely contend for the row.
+   */
+  async #widenSpan(type: string, spanMs: number): Promise<void> {
+    if ((this.#spans.get(type) ?? -1) >= spanMs) return;
+    const cur = await this.#db.selectFrom('record_spans').select('max_span_ms').where('type', '=', type).executeTakeFirst();
+    this.#spans.set(type, Math.max(cur?.max_span_ms ?? -1, spanMs));
+    if (cur && cur.max_span_ms >= spanMs) return;
+    await this.#db
+      .insertInto('record_spans')
+      .values({ type, max_span_ms: spanMs })
+      .onConflict((oc) =>
+        oc
+          .column('type')
+          .doUpdateSet({ max_span_ms: (eb) => eb.ref('excluded.max_span_ms') })
+          .where((eb) => eb('record_spans.max_span_ms', '<', eb.ref('excluded.max_span_ms'))),
+      )
+      .execute();
   }
 
   async appendEvent(e: Omit<ChangeEvent, 'seq'>): Promise<number> {
@@ -62,20 +87,19 @@ export class KyselyWriteTx implements WriteTx {
       .where('singleton', '=', 1)
       .returning('last_event_seq')
       .executeTakeFirstOrThrow(() => missingHead());
-    await this.#db
-      .insertInto('events')
-      .values({
-        seq,
-        at: e.at,
-        record_type: e.recordType,
-        record_id: e.recordId,
-        op: e.op,
-        version: e.version,
-        origin_party: e.originParty,
-        actor_id: e.actorId,
-        record: JSON.stringify(e.record),
-      })
-      .execute();
+    const row = {
+      seq,
+      at: e.at,
+      record_type: e.recordType,
+      record_id: e.recordId,
+      op: e.op,
+      version: e.version,
+      origin_party: e.originParty,
+      actor_id: e.actorId,
+      record: JSON.stringify(e.record),
+    };
+    refuseNul(row, ['record'], 'event');
+    await this.#db.insertInto('events').values(row).execute();
     return seq;
   }
 
@@ -85,13 +109,14 @@ export class KyselyWriteTx implements WriteTx {
     }
     // Hash exactly what a reader will get back (JSON drops undefined, turns dates into text).
     const detail = JSON.parse(JSON.stringify(a.detail)) as Record<string, unknown>;
+    const { at, actorId, actorName, action, targetType, targetId, version, ip } = a;
+    refuseNul({ at, actorId, actorName, action, targetType, targetId, ip, detail: JSON.stringify(detail) }, ['detail'], 'audit entry');
     const head = await this.#db
       .updateTable('chain_head')
       .set((eb) => ({ last_audit_seq: eb('last_audit_seq', '+', 1) }))
       .where('singleton', '=', 1)
       .returning(['last_audit_seq', 'last_audit_hash'])
       .executeTakeFirstOrThrow(() => missingHead());
-    const { at, actorId, actorName, action, targetType, targetId, version, ip } = a;
     const unhashed = { seq: head.last_audit_seq, at, actorId, actorName, action, targetType, targetId, version, ip, detail, prevHash: head.last_audit_hash };
     const entry: AuditEntry = { ...unhashed, hash: auditEntryHash(unhashed) };
     await this.#db
@@ -116,7 +141,9 @@ export class KyselyWriteTx implements WriteTx {
   }
 
   async insertUser(u: UserRow): Promise<void> {
-    const r = await this.#db.insertInto('users').values(toUserRow(u, this.#t)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    const row = toUserRow(u, this.#t);
+    refuseNul(row, ['roles', 'jcc_ids'], `user ${u.id}`);
+    const r = await this.#db.insertInto('users').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
     if (r.numInsertedOrUpdatedRows !== 1n) throw new TansiqError('CONFLICT', `a user with id ${u.id} or username "${u.username}" already exists`);
   }
 
@@ -124,6 +151,7 @@ export class KyselyWriteTx implements WriteTx {
     const taken = await this.#db.selectFrom('users').select('id').where('username', '=', u.username).where('id', '<>', u.id).executeTakeFirst();
     if (taken) throw new TansiqError('CONFLICT', `username "${u.username}" is taken`);
     const { id: _id, created_at: _created, ...row } = toUserRow(u, this.#t);
+    refuseNul(row, ['roles', 'jcc_ids'], `user ${u.id}`);
     const r = await this.#db.updateTable('users').set(row).where('id', '=', u.id).executeTakeFirst();
     if (r.numUpdatedRows !== 1n) throw new TansiqError('NOT_FOUND', `user ${u.id} not found`);
   }

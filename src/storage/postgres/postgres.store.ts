@@ -33,6 +33,7 @@ const traits: SqlTraits = {
   // pg already decodes jsonb.
   json: (v) => v,
   contains: (haystack, needle) => sql<SqlBool>`strpos(${haystack}, ${needle}) > 0`,
+  forceIndex: (text) => text,
   types: { json: 'jsonb', bool: 'boolean', int64: 'bigint', double: 'double precision', key: 'text collate "C"' },
 };
 

@@ -29,6 +29,11 @@ const traits: SqlTraits = {
     return JSON.parse(v) as unknown;
   },
   contains: (haystack, needle) => sql<SqlBool>`instr(${haystack}, ${needle}) > 0`,
+  forceIndex: (text, table, index) => {
+    const from = `from "${table}"`;
+    if (text.split(from).length !== 2) throw new Error(`cannot place INDEXED BY in: ${text.slice(0, 200)}`);
+    return text.replace(from, `${from} indexed by "${index}"`);
+  },
   types: { json: 'text', bool: 'integer', int64: 'integer', double: 'real', key: 'text' },
 };
 
