@@ -1,4 +1,5 @@
 import type { ReadFilter } from '../core/access/access.ts';
+import type { ChainedEntry } from '../core/audit/audit-chain.ts';
 import type { Bbox } from '../core/geo/geometry.ts';
 import type { Party, RecordType, Role, StoredRecord } from '../core/model/common.ts';
 import type { RecordIndex } from '../core/model/kinds.ts';
@@ -50,23 +51,10 @@ export interface ChangeEvent {
   record: StoredRecord;
 }
 
-export interface AuditInput {
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  version: number | null;
-  ip: string | null;
-  detail: Record<string, unknown>;
-}
+/** An audit entry as the caller gives it; the store adds its place in the chain. */
+export type AuditInput = Omit<ChainedEntry, 'seq' | 'prevHash' | 'hash'>;
 
-export interface AuditEntry extends AuditInput {
-  seq: number;
-  prevHash: string;
-  hash: string;
-}
+export type AuditEntry = ChainedEntry;
 
 export interface UserRow {
   id: string;
