@@ -1,28 +1,20 @@
 import { canRead, canWrite, readFilterFor, type WriteAction } from '../core/access/access.ts';
 import { conflict, forbidden, notFound, validationError } from '../core/errors.ts';
-import type { Bbox } from '../core/geo/geometry.ts';
 import { uuidv7 } from '../core/ids/uuidv7.ts';
-import { formatScope, type Party, type Principal, type RecordType, type Scope, type StoredRecord, type Tlp } from '../core/model/common.ts';
+import { formatScope, type Principal, type RecordType, type Scope, type StoredRecord, type Tlp } from '../core/model/common.ts';
 import { KINDS, type RecordKind } from '../core/model/kinds.ts';
 import { foldTokens } from '../core/text/fold.ts';
 import { parseOrThrow } from '../core/validation.ts';
-import type { EventOp, WriteTx } from '../storage/ports.ts';
+import type { EventOp, RecordListQuery, WriteTx } from '../storage/ports.ts';
 import { isoNow, type RequestOrigin, type ServiceContext } from './context.ts';
 import { recordRules } from './record-rules.ts';
 import { toView, type RecordView } from './record-view.ts';
 
-export interface ListParams {
-  bbox?: Bbox;
-  since?: string;
-  until?: string;
-  jccId?: string;
-  party?: Party;
-  status?: string;
+/** The storage query's optional filters, with free text as typed and an optional total. */
+export type ListParams = Partial<Pick<RecordListQuery, 'bbox' | 'since' | 'until' | 'jccId' | 'party' | 'status' | 'limit' | 'cursor'>> & {
   q?: string;
-  limit?: number;
-  cursor?: string;
   withTotal?: boolean;
-}
+};
 
 export interface ListResult {
   items: RecordView[];
