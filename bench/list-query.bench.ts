@@ -6,7 +6,8 @@ import { uuidv7 } from '../src/core/ids/uuidv7.ts';
 import type { Principal, Scope, StoredRecord } from '../src/core/model/common.ts';
 import { incidentSchema } from '../src/core/model/incident.ts';
 import { KINDS } from '../src/core/model/kinds.ts';
-import { RecordService } from '../src/services/record.service.ts';
+import { createServices } from '../src/services/services.ts';
+import type { RecordService } from '../src/services/record.service.ts';
 import { openStore } from '../src/storage/open-store.ts';
 import type { Store } from '../src/storage/ports.ts';
 import { percentile, prng, round } from './support/stats.ts';
@@ -93,7 +94,7 @@ export async function benchListQuery(backend: 'sqlite' | 'postgres', opts: { inc
     await store.migrate();
     const site = await store.ensureSite({ id: 'bench', name: 'bench', party: 'peshmerga', createdAt: new Date().toISOString() });
     const seedSeconds = await seed(store, opts.incidents);
-    const svc = new RecordService({ store, site, now: () => new Date() });
+    const svc = createServices(store, site).records;
     const box = 0.3; // about 30 km
     const filtered = await timeQueries(svc, opts.queries, (rand) => {
       const lon = REGION.minLon + rand() * (REGION.maxLon - REGION.minLon - box);

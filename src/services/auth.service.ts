@@ -55,19 +55,34 @@ export class AuthService {
       await tx.deleteSession(session.tokenHash);
       await tx.appendAudit(auditOf(this.ctx, user ? principalOf(user) : null, 'session.logout', null, origin));
     });
+    this.ctx.credentials.clear();
   }
 
   async fromSession(token: string): Promise<Principal> {
-    const session = await this.ctx.store.getSession(sha256(token));
+    const hash = sha256(token);
+    const nowMs = this.ctx.now().getTime();
+    const cached = this.ctx.credentials.get(hash, nowMs);
+    if (cached) return cached;
+    const generation = this.ctx.credentials.generation;
+    const session = await this.ctx.store.getSession(hash);
     if (!session || session.expiresAt <= isoNow(this.ctx)) throw unauthenticated('your session has expired: sign in again');
-    return this.activeUser(session.userId);
+    const p = await this.activeUser(session.userId);
+    this.ctx.credentials.set(hash, p, { generation, nowMs, expiresMs: Date.parse(session.expiresAt) });
+    return p;
   }
 
   async fromApiToken(token: string): Promise<Principal> {
     if (!token.startsWith(TOKEN_PREFIX)) throw unauthenticated('not a Tansiq API token');
-    const row = await this.ctx.store.getApiTokenByHash(sha256(token));
+    const hash = sha256(token);
+    const nowMs = this.ctx.now().getTime();
+    const cached = this.ctx.credentials.get(hash, nowMs);
+    if (cached) return cached;
+    const generation = this.ctx.credentials.generation;
+    const row = await this.ctx.store.getApiTokenByHash(hash);
     if (!row || row.revokedAt) throw unauthenticated('unknown or revoked API token');
-    return this.activeUser(row.userId);
+    const p = await this.activeUser(row.userId);
+    this.ctx.credentials.set(hash, p, { generation, nowMs });
+    return p;
   }
 
   async createApiToken(p: Principal, name: string, origin: RequestOrigin): Promise<{ id: string; name: string; token: string }> {
@@ -92,6 +107,7 @@ export class AuthService {
       await tx.revokeApiToken(id, isoNow(this.ctx));
       await tx.appendAudit(auditOf(this.ctx, p, 'token.revoke', { type: 'api-token', id }, origin));
     });
+    this.ctx.credentials.clear();
   }
 
   private async activeUser(userId: string): Promise<Principal> {

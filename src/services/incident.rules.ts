@@ -1,9 +1,5 @@
-import { readFilterFor } from '../core/access/access.ts';
-import { pointInArea } from '../core/geo/geometry.ts';
 import type { Incident } from '../core/model/incident.ts';
-import type { Jcc } from '../core/model/jcc.ts';
 import type { RecordRules } from './record-rules.ts';
-import { locateAdminAreas } from './reference.service.ts';
 
 /**
  * A watch officer logging an incident by a click on the map should not also have to know the
@@ -20,12 +16,11 @@ export const incidentRules: RecordRules = {
     }
     const [lon, lat] = next.location.coordinates as [number, number];
     if (!next.adminPcode) {
-      const [area] = await locateAdminAreas(ctx.store, lon, lat);
+      const [area] = await ctx.areas.adminAreasAt(lon, lat);
       if (area) next.adminPcode = area.pcode;
     }
     if (!next.jccId) {
-      const page = await ctx.store.listRecords({ type: 'jcc', filter: readFilterFor(p), bbox: [lon, lat, lon, lat], limit: 50 });
-      const jcc = page.items.find((r) => pointInArea(lon, lat, (r.data as Jcc).area));
+      const [jcc] = await ctx.areas.jccsAt(p, lon, lat);
       if (jcc) next.jccId = jcc.id;
     }
     return next;

@@ -78,6 +78,7 @@ export class RecordService {
       await tx.insertRecord(rec, index);
       await this.logChange(tx, p, rec, 'create', opts);
     });
+    this.afterCommit(rec);
     return toView(p, rec);
   }
 
@@ -144,6 +145,12 @@ export class RecordService {
       }
       await this.logChange(tx, p, rec, op, opts);
     });
+    this.afterCommit(rec);
+  }
+
+  /** In-memory views of records that changed are refreshed once the change is durable. */
+  private afterCommit(rec: StoredRecord): void {
+    if (rec.type === 'jcc') this.ctx.areas.jccsChanged();
   }
 
   /** The event row and the audit entry, in the change's own transaction (DESIGN §7). */

@@ -1,12 +1,11 @@
 import { canEditReference } from '../core/access/access.ts';
 import { forbidden, notFound, validationError } from '../core/errors.ts';
-import { pointInArea, type Bbox } from '../core/geo/geometry.ts';
+import type { Bbox } from '../core/geo/geometry.ts';
 import { uuidv7 } from '../core/ids/uuidv7.ts';
 import type { Principal } from '../core/model/common.ts';
 import { placeInputSchema, type AdminArea, type Place } from '../core/model/reference.ts';
 import { foldTokens } from '../core/text/fold.ts';
 import { parseOrThrow } from '../core/validation.ts';
-import type { Store } from '../storage/ports.ts';
 import { auditOf } from './audit.service.ts';
 import type { RequestOrigin, ServiceContext } from './context.ts';
 
@@ -76,10 +75,11 @@ export class ReferenceService {
       if (!(await tx.deleteAdminArea(pcode))) throw notFound('admin area');
       await tx.appendAudit(auditOf(this.ctx, p, 'admin-area.delete', { type: 'admin-area', id: pcode }, origin));
     });
+    this.ctx.areas.adminAreasChanged();
   }
 
   locate(lon: number, lat: number): Promise<AdminArea[]> {
-    return locateAdminAreas(this.ctx.store, lon, lat);
+    return this.ctx.areas.adminAreasAt(lon, lat);
   }
 
   /** Writes one imported batch in one transaction, with one audit entry for it. */
@@ -89,17 +89,12 @@ export class ReferenceService {
       else await tx.upsertAdminAreas(batch.items);
       await tx.appendAudit(auditOf(this.ctx, actor, `${batch.kind === 'places' ? 'place' : 'admin-area'}.import`, null, {}, { source, count: batch.items.length }));
     });
+    if (batch.kind === 'admin-areas') this.ctx.areas.adminAreasChanged();
   }
 
   private common(s: PlaceSearch): { qTokens?: string[]; bbox?: Bbox; limit: number; offset: number } {
     return { ...(s.q ? { qTokens: foldTokens(s.q) } : {}), ...(s.bbox ? { bbox: s.bbox } : {}), limit: page(s.limit), offset: Math.max(0, s.offset ?? 0) };
   }
-}
-
-/** The admin areas that contain a point, most detailed first (sub-district, district, governorate). */
-export async function locateAdminAreas(store: Store, lon: number, lat: number): Promise<AdminArea[]> {
-  const candidates = await store.listAdminAreas({ containsPoint: [lon, lat], limit: 50, offset: 0 });
-  return candidates.filter((a) => pointInArea(lon, lat, a.geometry)).sort((a, b) => b.level - a.level);
 }
 
 function throwNotFound(what: string): never {

@@ -1,7 +1,9 @@
 import type { SiteRow, Store } from '../storage/ports.ts';
 import { AuditService } from './audit.service.ts';
 import { AuthService } from './auth.service.ts';
+import { AreaLookup } from './area-lookup.ts';
 import type { ServiceContext } from './context.ts';
+import { CredentialCache } from './credential-cache.ts';
 import { OperationService } from './operation.service.ts';
 import { RecordService } from './record.service.ts';
 import { ReferenceService } from './reference.service.ts';
@@ -18,7 +20,7 @@ export interface Services {
 }
 
 export function createServices(store: Store, site: SiteRow, now: () => Date = () => new Date()): Services {
-  const ctx: ServiceContext = { store, site, now };
+  const ctx: ServiceContext = { store, site, now, credentials: new CredentialCache(), areas: new AreaLookup(store) };
   const records = new RecordService(ctx);
   return {
     ctx,

@@ -54,6 +54,7 @@ export class UserService {
       if (row.disabled || password) await tx.deleteSessionsOfUser(row.id);
       await tx.appendAudit(auditOf(this.ctx, actor, 'user.update', { type: 'user', id: row.id }, origin, { username, changed: Object.keys(patch) }));
     });
+    this.ctx.credentials.clear();
     return view(row);
   }
 

@@ -46,7 +46,6 @@ export function groupCommit(transaction: RunTransaction, maxGroup = 256): RunTra
   }
 
   async function drain(): Promise<void> {
-    draining = true;
     try {
       while (queue.length > 0) await runGroup(queue.splice(0, maxGroup));
     } finally {
@@ -59,7 +58,13 @@ export function groupCommit(transaction: RunTransaction, maxGroup = 256): RunTra
       // Bound to the caller's async context, so per-request context (e.g. the store's
       // write-in-progress mark) follows each write rather than the group's first.
       queue.push({ fn: AsyncResource.bind(fn), resolve: resolve as (v: unknown) => void, reject });
-      if (!draining) void drain();
+      if (!draining) {
+        draining = true;
+        // A synchronous driver (better-sqlite3) runs a whole transaction without yielding to I/O,
+        // so requests that arrived meanwhile would only ever queue one at a time. Starting the
+        // group after the pending I/O callbacks lets them join it.
+        setImmediate(() => void drain());
+      }
     });
 }
 
