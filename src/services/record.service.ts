@@ -155,8 +155,8 @@ export class RecordService {
 
   /** The event row and the audit entry, in the change's own transaction (DESIGN §7). */
   private async logChange(tx: WriteTx, p: Principal, rec: StoredRecord, op: EventOp, opts: RequestOrigin): Promise<void> {
-    await tx.appendEvent({ at: rec.updatedAt, recordType: rec.type, recordId: rec.id, op, version: rec.version, originParty: rec.originParty, actorId: p.userId, record: rec });
-    await tx.appendAudit({
+    const event = { at: rec.updatedAt, recordType: rec.type, recordId: rec.id, op, version: rec.version, originParty: rec.originParty, actorId: p.userId, record: rec };
+    await tx.appendChange(event, {
       at: rec.updatedAt,
       actorId: p.userId,
       actorName: p.username,

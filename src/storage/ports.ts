@@ -120,6 +120,8 @@ export interface WriteTx {
   appendEvent(e: Omit<ChangeEvent, 'seq'>): Promise<number>;
   /** Appends to the hash chain; serialises with every other writer of the chain. */
   appendAudit(a: AuditInput): Promise<AuditEntry>;
+  /** A record change's event row and audit entry together (one claim of the chain head). */
+  appendChange(e: Omit<ChangeEvent, 'seq'>, a: AuditInput): Promise<{ seq: number; audit: AuditEntry }>;
 
   insertUser(u: UserRow): Promise<void>;
   updateUser(u: UserRow): Promise<void>;

@@ -73,6 +73,24 @@ export function chainContract(open: () => Promise<Store>): void {
       assert.deepEqual(verifyChain(entries), { ok: true, count: N, lastHash: entries.at(-1)!.hash });
     });
 
+    it('appends a change\'s event and audit entry in one claim, continuing both sequences and the chain', async () => {
+      const before = { events: (await store().listEvents(0, 100_000)).length, audit: (await allAudit(store())).length };
+      const { rec, index } = makeRecord({ data: { combined: true } });
+      const out = await store().write(async (tx) => {
+        await tx.insertRecord(rec, index);
+        const change = await tx.appendChange({ at: rec.createdAt, recordType: rec.type, recordId: rec.id, op: 'create', version: 1, originParty: rec.originParty, actorId: 'user-1', record: rec }, audit('incident.create'));
+        const alone = await tx.appendAudit(audit('incident.note'));
+        return { change, alone };
+      });
+      assert.equal(out.change.seq, before.events + 1);
+      assert.equal(out.change.audit.seq, before.audit + 1);
+      assert.equal(out.alone.seq, before.audit + 2);
+      assert.equal(out.alone.prevHash, out.change.audit.hash);
+      const entries = await allAudit(store());
+      assert.equal(verifyChain(entries).ok, true);
+      assert.deepEqual((await store().listEvents(before.events, 10)).map((e) => e.recordId), [rec.id]);
+    });
+
     it('rolls back everything a failed write did, and leaves no gap behind it', async () => {
       const before = { events: (await store().listEvents(0, 10_000)).length, audit: (await allAudit(store())).length };
       const { rec, index } = makeRecord();

@@ -38,6 +38,11 @@ export class KyselyStore implements Store {
   readonly #t: SqlTraits;
   readonly #transaction: BackendParts['transaction'];
   readonly #schema: string | undefined;
+  /**
+   * Lower bounds of record_spans that committed writes established. They only grow, so a write
+   * whose span is within them need not read the row again; learnt only from writes that commit.
+   */
+  readonly #committedSpans = new Map<string, number>();
 
   constructor(parts: BackendParts) {
     this.backend = parts.traits.backend;
@@ -80,7 +85,10 @@ export class KyselyStore implements Store {
     this.#outsideWrite();
     const mark = { store: this, active: true };
     try {
-      return await inWrite.run(mark, () => this.#transaction((db) => fn(new KyselyWriteTx(db, this.#t))));
+      let tx: KyselyWriteTx | undefined;
+      const result = await inWrite.run(mark, () => this.#transaction((db) => fn((tx = new KyselyWriteTx(db, this.#t, this.#committedSpans)))));
+      for (const [type, span] of tx?.spans ?? []) this.#committedSpans.set(type, Math.max(span, this.#committedSpans.get(type) ?? -1));
+      return result;
     } finally {
       mark.active = false;
     }

@@ -24,12 +24,20 @@ import type { SqlTraits } from './sql-traits.ts';
 export class KyselyWriteTx implements WriteTx {
   readonly #db: Kysely<Database>;
   readonly #t: SqlTraits;
-  /** Span bounds already known to hold in this transaction (they only grow), per type. */
+  /** Span bounds known to hold in this transaction (they only grow), per type. */
   readonly #spans = new Map<string, number>();
+  /** Span bounds known to be committed, shared by the store's writes. */
+  readonly #committedSpans: ReadonlyMap<string, number>;
 
-  constructor(db: Kysely<Database>, traits: SqlTraits) {
+  constructor(db: Kysely<Database>, traits: SqlTraits, committedSpans: ReadonlyMap<string, number> = new Map()) {
     this.#db = db;
     this.#t = traits;
+    this.#committedSpans = committedSpans;
+  }
+
+  /** What this transaction learnt of the span bounds: true once it has committed. */
+  get spans(): ReadonlyMap<string, number> {
+    return this.#spans;
   }
 
   getRecord(type: RecordType, id: string): Promise<StoredRecord | undefined> {
@@ -64,7 +72,7 @@ export class KyselyWriteTx implements WriteTx {
    * Most writes do not widen it and then only read, so writers rarely contend for the row.
    */
   async #widenSpan(type: string, spanMs: number): Promise<void> {
-    if ((this.#spans.get(type) ?? -1) >= spanMs) return;
+    if (Math.max(this.#spans.get(type) ?? -1, this.#committedSpans.get(type) ?? -1) >= spanMs) return;
     const cur = await this.#db.selectFrom('record_spans').select('max_span_ms').where('type', '=', type).executeTakeFirst();
     this.#spans.set(type, Math.max(cur?.max_span_ms ?? -1, spanMs));
     if (cur && cur.max_span_ms >= spanMs) return;
@@ -81,12 +89,38 @@ export class KyselyWriteTx implements WriteTx {
   }
 
   async appendEvent(e: Omit<ChangeEvent, 'seq'>): Promise<number> {
-    const { last_event_seq: seq } = await this.#db
+    const head = await this.#claim({ event: true, audit: false });
+    await this.#insertEvent(head.last_event_seq, e);
+    return head.last_event_seq;
+  }
+
+  async appendAudit(a: AuditInput): Promise<AuditEntry> {
+    const detail = auditDetail(a);
+    const head = await this.#claim({ event: false, audit: true });
+    return this.#insertAudit(head, a, detail);
+  }
+
+  /** Both rows of one record change, with one claim of the chain head instead of two. */
+  async appendChange(e: Omit<ChangeEvent, 'seq'>, a: AuditInput): Promise<{ seq: number; audit: AuditEntry }> {
+    const detail = auditDetail(a);
+    const head = await this.#claim({ event: true, audit: true });
+    await this.#insertEvent(head.last_event_seq, e);
+    return { seq: head.last_event_seq, audit: await this.#insertAudit(head, a, detail) };
+  }
+
+  #claim(what: { event: boolean; audit: boolean }): Promise<{ last_event_seq: number; last_audit_seq: number; last_audit_hash: string }> {
+    return this.#db
       .updateTable('chain_head')
-      .set((eb) => ({ last_event_seq: eb('last_event_seq', '+', 1) }))
+      .set((eb) => ({
+        ...(what.event ? { last_event_seq: eb('last_event_seq', '+', 1) } : {}),
+        ...(what.audit ? { last_audit_seq: eb('last_audit_seq', '+', 1) } : {}),
+      }))
       .where('singleton', '=', 1)
-      .returning('last_event_seq')
+      .returning(['last_event_seq', 'last_audit_seq', 'last_audit_hash'])
       .executeTakeFirstOrThrow(() => missingHead());
+  }
+
+  async #insertEvent(seq: number, e: Omit<ChangeEvent, 'seq'>): Promise<void> {
     const row = {
       seq,
       at: e.at,
@@ -100,23 +134,10 @@ export class KyselyWriteTx implements WriteTx {
     };
     refuseNul(row, ['record'], 'event');
     await this.#db.insertInto('events').values(row).execute();
-    return seq;
   }
 
-  async appendAudit(a: AuditInput): Promise<AuditEntry> {
-    if (a.detail === null || typeof a.detail !== 'object' || Array.isArray(a.detail)) {
-      throw new TansiqError('VALIDATION', 'audit detail must be a JSON object');
-    }
-    // Hash exactly what a reader will get back (JSON drops undefined, turns dates into text).
-    const detail = JSON.parse(JSON.stringify(a.detail)) as Record<string, unknown>;
+  async #insertAudit(head: { last_audit_seq: number; last_audit_hash: string }, a: AuditInput, detail: Record<string, unknown>): Promise<AuditEntry> {
     const { at, actorId, actorName, action, targetType, targetId, version, ip } = a;
-    refuseNul({ at, actorId, actorName, action, targetType, targetId, ip, detail: JSON.stringify(detail) }, ['detail'], 'audit entry');
-    const head = await this.#db
-      .updateTable('chain_head')
-      .set((eb) => ({ last_audit_seq: eb('last_audit_seq', '+', 1) }))
-      .where('singleton', '=', 1)
-      .returning(['last_audit_seq', 'last_audit_hash'])
-      .executeTakeFirstOrThrow(() => missingHead());
     const unhashed = { seq: head.last_audit_seq, at, actorId, actorName, action, targetType, targetId, version, ip, detail, prevHash: head.last_audit_hash };
     const entry: AuditEntry = { ...unhashed, hash: auditEntryHash(unhashed) };
     await this.#db
@@ -199,6 +220,17 @@ export class KyselyWriteTx implements WriteTx {
     const r = await this.#db.deleteFrom('admin_areas').where('pcode', '=', pcode).executeTakeFirst();
     return r.numDeletedRows === 1n;
   }
+}
+
+/** The detail exactly as a reader will get it back (JSON drops undefined, turns dates into text), checked before the chain is claimed. */
+function auditDetail(a: AuditInput): Record<string, unknown> {
+  if (a.detail === null || typeof a.detail !== 'object' || Array.isArray(a.detail)) {
+    throw new TansiqError('VALIDATION', 'audit detail must be a JSON object');
+  }
+  const detail = JSON.parse(JSON.stringify(a.detail)) as Record<string, unknown>;
+  const { at, actorId, actorName, action, targetType, targetId, ip } = a;
+  refuseNul({ at, actorId, actorName, action, targetType, targetId, ip, detail: JSON.stringify(detail) }, ['detail'], 'audit entry');
+  return detail;
 }
 
 const missingHead = (): Error => new TansiqError('INTEGRITY', 'the chain_head row is missing: the database was not migrated or was altered');
