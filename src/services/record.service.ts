@@ -73,7 +73,11 @@ export class RecordService {
       updatedBy: p.userId,
       data: next,
     };
-    if (opts.scope) await this.assertShareable(p, rec);
+    if (opts.scope && opts.scope.kind !== 'own') {
+      // Creating a record already shared is a release, and needs the role to release.
+      this.assertRole(p, kind, 'release', rec);
+      await this.assertShareable(p, rec);
+    }
     await this.ctx.store.write(async (tx) => {
       await tx.insertRecord(rec, index);
       await this.logChange(tx, p, rec, 'create', opts);
