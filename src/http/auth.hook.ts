@@ -18,12 +18,14 @@ declare module 'fastify' {
 
 const BEARER_RE = /^Bearer\s+(\S+)$/i;
 
-/** Machines send an API token, browsers the session cookie; the token wins when both come. */
-async function resolvePrincipal(services: Services, req: FastifyRequest): Promise<Principal> {
-  const bearer = BEARER_RE.exec(req.headers.authorization ?? '')?.[1];
+/**
+ * Machines send an API token, browsers the session cookie; the token wins when both come.
+ * Also used by the live feed's WebSocket upgrade, which happens outside Fastify's hooks.
+ */
+export async function principalFromCredentials(services: Services, authorization: string | undefined, session: string | undefined): Promise<Principal> {
+  const bearer = BEARER_RE.exec(authorization ?? '')?.[1];
   if (bearer) return services.auth.fromApiToken(bearer);
-  if (req.headers.authorization) throw new TansiqError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <API token>"');
-  const session = req.cookies[SESSION_COOKIE];
+  if (authorization) throw new TansiqError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <API token>"');
   if (session) return services.auth.fromSession(session);
   throw new TansiqError('UNAUTHENTICATED', 'sign in first');
 }
@@ -36,7 +38,7 @@ export function useAuthentication(app: FastifyInstance, services: Services): voi
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (req) => {
     if (req.routeOptions.config.public) return;
-    req.principal = await resolvePrincipal(services, req);
+    req.principal = await principalFromCredentials(services, req.headers.authorization, req.cookies[SESSION_COOKIE]);
   });
 }
 
