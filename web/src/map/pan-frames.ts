@@ -1,0 +1,33 @@
+import type OlMap from 'ol/Map';
+import ViewHint from 'ol/ViewHint';
+
+/**
+ * Pans the map back and forth for `ms`, one step per animation frame, and returns the intervals
+ * between frames: the load benchmark's frame-time figure, measured in the page itself. The view is
+ * marked as interacting, exactly as a drag with the mouse marks it (ol/interaction/DragPan).
+ */
+export function panFrames(map: OlMap, ms: number): Promise<number[]> {
+  const view = map.getView();
+  const start = view.getCenter();
+  const resolution = view.getResolution() ?? 1;
+  view.setHint(ViewHint.INTERACTING, 1);
+  return new Promise((resolve) => {
+    const intervals: number[] = [];
+    let t0 = 0;
+    let last = 0;
+    const step = (now: number) => {
+      if (t0 === 0) t0 = now;
+      else intervals.push(now - last);
+      last = now;
+      const [x, y] = start ?? [];
+      if (x !== undefined && y !== undefined) view.setCenter([x + Math.sin((now - t0) / 400) * resolution * 300, y + Math.cos((now - t0) / 500) * resolution * 150]);
+      if (now - t0 < ms) requestAnimationFrame(step);
+      else {
+        view.setHint(ViewHint.INTERACTING, -1);
+        if (start) view.setCenter(start);
+        resolve(intervals);
+      }
+    };
+    requestAnimationFrame(step);
+  });
+}

@@ -1,0 +1,1 @@
+export { SitrepView } from './sitrep.view.tsx';
