@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- --quick] [-- --only=http|list] [-- --json]`: the figures of docs/benchmarks.md. PostgreSQL runs use
+ * `npm run bench [-- --quick] [-- --only=http|list|feed|web] [-- --json]`: the figures of docs/benchmarks.md. PostgreSQL runs use
  * TANSIQ_TEST_PG_URL (or the local default) and are skipped when the server is not reachable.
  */
 import pg from 'pg';
+import { benchFeedLatency } from './feed-latency.bench.ts';
 import { benchHttpWrites } from './http-writes.bench.ts';
 import { benchListQuery } from './list-query.bench.ts';
+import { benchWebLoad } from './web-load.bench.ts';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -39,4 +41,11 @@ if (!only || only === 'http') for (const run of writeRuns) {
 if (!only || only === 'list') for (const backend of backends) {
   report('list-incidents-bbox-time', await benchListQuery(backend, { incidents: quick ? 50_000 : 1_000_000, queries: quick ? 100 : 500, pgUrl }));
 }
+if (!only || only === 'feed') {
+  const feed = await benchFeedLatency({ quick });
+  const { runs, ...reference } = feed;
+  report('feed-reference', reference);
+  for (const run of runs) report('feed-latency', run);
+}
+if (!only || only === 'web') report('web-load', await benchWebLoad({ quick }));
 if (args.has('--json')) console.log(JSON.stringify(results, null, 2));

@@ -11,13 +11,15 @@ import type { Command } from './command.ts';
 import { CONFIG_OPTIONS, DEFAULT_DATA_DIR, DEFAULT_HOST, DEFAULT_PARTY, DEFAULT_PORT, REPO_ROOT } from './config.ts';
 import { dbCommands } from './db.command.ts';
 import { demoCommands } from './demo.command.ts';
+import { gapsCommands } from './gaps.command.ts';
+import { sitrepCommands } from './sitrep.command.ts';
 import { geoCommands } from './geo.command.ts';
 import { println, type CliIo } from './output.ts';
 import { serveCommands } from './serve.command.ts';
 import { startCommands } from './start.command.ts';
 import { userCommands } from './user.command.ts';
 
-export const COMMANDS: readonly Command[] = [...startCommands, ...serveCommands, ...demoCommands, ...userCommands, ...dbCommands, ...auditCommands, ...geoCommands];
+export const COMMANDS: readonly Command[] = [...startCommands, ...serveCommands, ...demoCommands, ...userCommands, ...dbCommands, ...auditCommands, ...geoCommands, ...gapsCommands, ...sitrepCommands];
 
 const SETTINGS: readonly (readonly [string, string, string])[] = [
   ['--port', 'PORT', `${DEFAULT_PORT}; 0 for any free port`],

@@ -32,6 +32,9 @@ async function listen(rt: Runtime, server: ServerConfig, io: CliIo): Promise<{ c
   const { port } = app.server.address() as AddressInfo;
   println(io.stdout, `Tansiq is listening on http://${urlHost(server.host)}:${port} (address ${server.host}, port ${port})`);
   if (server.host === '0.0.0.0' || server.host === '::') println(io.stdout, 'reachable from the network: put it behind HTTPS and use --secure-cookies');
+  // After listening, on the engine's own thread: start-up is not held up, and the first real gap
+  // analysis runs at full speed. A failure here only means a slower first analysis.
+  rt.services.coverage.warmUp().catch((e: unknown) => println(io.stderr, `note: gap engine warm-up failed: ${e instanceof Error ? e.message : String(e)}`));
   return { close: () => app.close() };
 }
 

@@ -6,10 +6,12 @@ import type { Duplex } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { TansiqError } from '../core/errors.ts';
 import type { Services } from '../services/services.ts';
+import { analysisRoutes } from './analysis.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { SESSION_COOKIE, useAuthentication } from './auth.hook.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
+import { liveRoutes } from './live.routes.ts';
 import { useJsonBodies } from './json-body.ts';
 import { operationRoutes } from './operation.routes.ts';
 import { recordRoutes } from './record.routes.ts';
@@ -19,6 +21,9 @@ import type { ApiRoutes, RouteDeps } from './route-types.ts';
 import { useSecurityHooks } from './security.hooks.ts';
 import { errorJsonSchema } from './schemas.ts';
 import { sessionRoutes } from './session.routes.ts';
+import { DEFAULT_WEB_ROOT, staticRoutes } from './static.routes.ts';
+import { sitrepRoutes } from './sitrep.routes.ts';
+import { statsRoutes } from './stats.routes.ts';
 import { userRoutes } from './user.routes.ts';
 import { jsonSerializerCompiler, zodSwaggerTransform, zodValidatorCompiler } from './zod-provider.ts';
 
@@ -32,10 +37,12 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Flood guard per client address; false turns it off (tests). */
   rateLimit?: { max: number; timeWindowMs?: number } | false;
+  /** The built web app; web/dist by default. */
+  webRoot?: string;
 }
 
 const MIB = 1024 * 1024;
-const ROUTES: ApiRoutes[] = [healthRoutes, sessionRoutes, recordRoutes, operationRoutes, referenceRoutes, userRoutes, auditRoutes];
+const ROUTES: ApiRoutes[] = [healthRoutes, sessionRoutes, recordRoutes, operationRoutes, referenceRoutes, userRoutes, auditRoutes, analysisRoutes, liveRoutes, statsRoutes, sitrepRoutes];
 
 export async function buildApp(services: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? MIB, trustProxy: opts.trustProxy ?? false, clientErrorHandler });
@@ -69,8 +76,8 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     for (const routes of ROUTES) await api.register(routes, deps);
   }, { prefix: '/api' });
 
-  // Until the web app lands, the browser's front door is the API documentation.
-  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/api/docs'));
+  // Everything else is the operations room (web/dist), routed in the browser.
+  await app.register(staticRoutes, { root: opts.webRoot ?? DEFAULT_WEB_ROOT });
   return app;
 }
 
