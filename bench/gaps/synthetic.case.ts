@@ -6,6 +6,7 @@
 import type { CoverageInput, CoverageSource } from '../../src/core/geo/coverage/coverage.types.ts';
 import type { Party } from '../../src/core/model/common.ts';
 import { toLonLat } from '../../src/core/geo/coverage/utm.ts';
+import { seededRandom } from '../../src/core/random/seeded-random.ts';
 
 export interface CaseSpec {
   name: string;
@@ -36,17 +37,7 @@ export const CASES: CaseSpec[] = [
   { name: 'sweep-17000km2', sideKm: Math.sqrt(17_000), circles: 2_000, minRadiusM: 2_000, maxRadiusM: 8_000, corridors: 50, incidents: 2_000, cellM: 50, seed: 5 },
 ];
 
-/** mulberry32: a small, fast, seeded PRNG. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const mulberry32 = seededRandom;
 
 /** The job in UTM metres (for the vector reference) and in lon/lat (for the engine). */
 export interface SyntheticCase {

@@ -1,3 +1,5 @@
+import { seededRandom } from '../../src/core/random/seeded-random.ts';
+
 /** Percentile by nearest rank on a sorted copy. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -10,14 +12,4 @@ export const median = (values: readonly number[]): number => percentile(values, 
 
 export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** Seeded PRNG (mulberry32): the same data on every run, so runs compare. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = seededRandom;

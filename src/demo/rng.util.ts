@@ -1,3 +1,5 @@
+import { seededRandom } from '../core/random/seeded-random.ts';
+
 /**
  * A seeded random source for the demo scenario: the same seed gives the same scenario on every
  * machine, so screenshots, tests and training material stay comparable.
@@ -18,14 +20,7 @@ export interface Rng {
 
 /** mulberry32: tiny, fast and well distributed enough for synthetic data (not for secrets). */
 export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const rng: Rng = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

@@ -58,31 +58,21 @@ export class AuthService {
     this.ctx.credentials.clear();
   }
 
-  async fromSession(token: string): Promise<Principal> {
-    const hash = sha256(token);
-    const nowMs = this.ctx.now().getTime();
-    const cached = this.ctx.credentials.get(hash, nowMs);
-    if (cached) return cached;
-    const generation = this.ctx.credentials.generation;
-    const session = await this.ctx.store.getSession(hash);
-    if (!session || session.expiresAt <= isoNow(this.ctx)) throw unauthenticated('your session has expired: sign in again');
-    const p = await this.activeUser(session.userId);
-    this.ctx.credentials.set(hash, p, { generation, nowMs, expiresMs: Date.parse(session.expiresAt) });
-    return p;
+  fromSession(token: string): Promise<Principal> {
+    return this.cached(sha256(token), async (hash) => {
+      const session = await this.ctx.store.getSession(hash);
+      if (!session || session.expiresAt <= isoNow(this.ctx)) throw unauthenticated('your session has expired: sign in again');
+      return { userId: session.userId, expiresMs: Date.parse(session.expiresAt) };
+    });
   }
 
-  async fromApiToken(token: string): Promise<Principal> {
-    if (!token.startsWith(TOKEN_PREFIX)) throw unauthenticated('not a Tansiq API token');
-    const hash = sha256(token);
-    const nowMs = this.ctx.now().getTime();
-    const cached = this.ctx.credentials.get(hash, nowMs);
-    if (cached) return cached;
-    const generation = this.ctx.credentials.generation;
-    const row = await this.ctx.store.getApiTokenByHash(hash);
-    if (!row || row.revokedAt) throw unauthenticated('unknown or revoked API token');
-    const p = await this.activeUser(row.userId);
-    this.ctx.credentials.set(hash, p, { generation, nowMs });
-    return p;
+  fromApiToken(token: string): Promise<Principal> {
+    if (!token.startsWith(TOKEN_PREFIX)) return Promise.reject(unauthenticated('not a Tansiq API token'));
+    return this.cached(sha256(token), async (hash) => {
+      const row = await this.ctx.store.getApiTokenByHash(hash);
+      if (!row || row.revokedAt) throw unauthenticated('unknown or revoked API token');
+      return { userId: row.userId };
+    });
   }
 
   async createApiToken(p: Principal, name: string, origin: RequestOrigin): Promise<{ id: string; name: string; token: string }> {
@@ -108,6 +98,18 @@ export class AuthService {
       await tx.appendAudit(auditOf(this.ctx, p, 'token.revoke', { type: 'api-token', id }, origin));
     });
     this.ctx.credentials.clear();
+  }
+
+  /** The principal behind a credential, from memory when it was resolved a moment ago. */
+  private async cached(hash: string, resolve: (hash: string) => Promise<{ userId: string; expiresMs?: number }>): Promise<Principal> {
+    const nowMs = this.ctx.now().getTime();
+    const hit = this.ctx.credentials.get(hash, nowMs);
+    if (hit) return hit;
+    const generation = this.ctx.credentials.generation;
+    const { userId, expiresMs } = await resolve(hash);
+    const p = await this.activeUser(userId);
+    this.ctx.credentials.set(hash, p, { generation, nowMs, ...(expiresMs === undefined ? {} : { expiresMs }) });
+    return p;
   }
 
   private async activeUser(userId: string): Promise<Principal> {

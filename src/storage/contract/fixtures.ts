@@ -3,17 +3,9 @@ import type { Party, RecordType, Scope, StoredRecord, Tlp } from '../../core/mod
 import type { RecordIndex } from '../../core/model/kinds.ts';
 import { uuidv7 } from '../../core/ids/uuidv7.ts';
 import type { Store } from '../ports.ts';
+import { seededRandom } from '../../core/random/seeded-random.ts';
 
-/** Small seeded PRNG (mulberry32): a failing property test reproduces from its printed seed. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = seededRandom;
 
 export const pickOf = (rnd: () => number) => <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
 

@@ -4,6 +4,7 @@
  */
 import type { Polygon, Position } from '../types.ts';
 import { toLonLat, toUtm } from './utm.ts';
+import { seededRandom } from '../../random/seeded-random.ts';
 
 /** Easting/northing of a point south-west of Kirkuk. */
 export const ORIGIN = { x: 430_000, y: 3_900_000 } as const;
@@ -31,14 +32,4 @@ export function utmDistance(a: Position, b: Position): number {
   return Math.hypot(bx - ax, by - ay);
 }
 
-/** mulberry32: seeded, so property tests are reproducible. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
