@@ -168,6 +168,24 @@ for (const backend of TEST_BACKENDS) {
       again.ws.close();
     });
 
+    it('announces a new gap analysis to the readers who would get the same result, and to no one else', async () => {
+      const fed = await opened(open(base, '/api/live', { cookie: fCookie }));
+      const fedAgain = await opened(open(base, '/api/live', { cookie: fCookie }));
+      const pesh = await opened(open(base, '/api/live', { cookie: pCookie }));
+      await Promise.all([fed.next('hello'), fedAgain.next('hello'), pesh.next('hello')]);
+      const analysis = await client(app, fCookie).post('/api/analysis/coverage', { region: { jccId: env.jccIds.KRK }, cellM: 100 });
+      assert.equal(analysis.status, 200);
+      for (const live of [fed, fedAgain]) {
+        const notice = await live.next('notice');
+        assert.equal(notice.kind, 'coverage-result');
+        assert.deepEqual(notice.payload.areas, analysis.json.areas);
+      }
+      // The other party sees other sources: the federal result must tell it nothing.
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(pesh.frames.filter((f: Frame) => f.type === 'notice').length, 0);
+      for (const live of [fed, fedAgain, pesh]) live.ws.close();
+    });
+
     it('closes the socket of an account that is disabled', async () => {
       await env.services.users.add(null, { username: `live-off-${backend}`, password: TEST_PASSWORD, party: 'federal', roles: ['viewer'] });
       const cookie = await env.login(`live-off-${backend}`);
