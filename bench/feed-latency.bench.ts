@@ -28,6 +28,10 @@ export interface FeedLatencyResult {
   maxMs: number;
   framesPerSecond: number;
   entriesPerSecond: number;
+  /** CPU time of the server process per second of the run: 1 is one whole core. */
+  serverCores: number;
+  /** The same for this process (the writer over HTTP and the 200 simulated clients). */
+  clientCores: number;
 }
 
 export interface FeedBenchReport {
@@ -45,7 +49,9 @@ interface Server {
 }
 
 async function startServer(dataDir: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./feed/feed-server.ts', import.meta.url).pathname], {
+  // `node --cpu-prof bench/run.ts …` profiles the server too: the two processes share the CPU.
+  const profiling = process.execArgv.filter((a) => a.startsWith('--cpu-prof'));
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', new URL('./feed/feed-server.ts', import.meta.url).pathname], {
     env: { ...process.env, BENCH_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -63,6 +69,23 @@ async function login(port: number, username: string): Promise<string> {
   return cookie.split(';')[0]!;
 }
 
+/** CPU time (user + system) of both processes so far, in seconds. */
+async function cpuSeconds(port: number): Promise<{ server: number; client: number }> {
+  const server = (await (await fetch(`http://127.0.0.1:${port}/bench/cpu`)).json()) as NodeJS.CpuUsage;
+  const client = process.cpuUsage();
+  return { server: (server.user + server.system) / 1e6, client: (client.user + client.system) / 1e6 };
+}
+
+/** Runs `fn` and adds how many cores each process used meanwhile (writes and the drain after them). */
+async function withCpu<T extends { seconds: number }>(port: number, fn: () => Promise<T>): Promise<T & { cpu: { server: number; client: number } }> {
+  const before = await cpuSeconds(port);
+  const started = performance.now();
+  const result = await fn();
+  const after = await cpuSeconds(port);
+  const wall = (performance.now() - started) / 1000;
+  return { ...result, cpu: { server: (after.server - before.server) / wall, client: (after.client - before.client) / wall } };
+}
+
 async function injectInProcess(port: number, eventsPerSecond: number, seconds: number): Promise<{ acks: Map<string, number>; seconds: number }> {
   const res = await fetch(`http://127.0.0.1:${port}/bench/inject`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rate: eventsPerSecond, seconds }) });
   const body = (await res.json()) as { acks: Record<string, number>; seconds: number };
@@ -76,7 +99,9 @@ async function drain(clients: FeedClients, acks: Map<string, number>, expected: 
   while (!complete() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
 }
 
-function summarise(writer: FeedLatencyResult['writer'], target: number, run: { acks: Map<string, number>; seconds: number; failed?: number }, clients: FeedClients, expected: (key: string) => number, total: number): FeedLatencyResult {
+type MeasuredRun = { acks: Map<string, number>; seconds: number; failed?: number; cpu: { server: number; client: number } };
+
+function summarise(writer: FeedLatencyResult['writer'], target: number, run: MeasuredRun, clients: FeedClients, expected: (key: string) => number, total: number): FeedLatencyResult {
   const latencies: number[] = [];
   let missing = 0;
   for (const [key, ackAt] of run.acks) {
@@ -97,6 +122,8 @@ function summarise(writer: FeedLatencyResult['writer'], target: number, run: { a
     maxMs: round(percentile(latencies, 100), 1),
     framesPerSecond: round(clients.frames / run.seconds, 0),
     entriesPerSecond: round(clients.entries / run.seconds, 0),
+    serverCores: round(run.cpu.server, 2),
+    clientCores: round(run.cpu.client, 2),
   };
 }
 
@@ -119,16 +146,22 @@ export async function benchFeedLatency(opts: { quick: boolean; clients?: number 
     const overHttp = (key: string): number => (key.endsWith('/1') ? perParty : total);
     for (const rate of [10, 100, 1000]) {
       clients.reset();
-      const run = await writeOverHttp(server.port, writerCookie, rate, seconds);
-      await drain(clients, run.acks, overHttp, 3000);
+      const run = await withCpu(server.port, async () => {
+        const written = await writeOverHttp(server.port, writerCookie, rate, seconds);
+        await drain(clients, written.acks, overHttp, 3000);
+        return written;
+      });
       runs.push(summarise('http', rate, run, clients, overHttp, total));
     }
     // Created bilateral inside the server: one event, seen by every client.
     const inProcess = (): number => total;
     for (const rate of [100, 1000]) {
       clients.reset();
-      const run = await injectInProcess(server.port, rate, seconds);
-      await drain(clients, run.acks, inProcess, 3000);
+      const run = await withCpu(server.port, async () => {
+        const written = await injectInProcess(server.port, rate, seconds);
+        await drain(clients, written.acks, inProcess, 3000);
+        return written;
+      });
       runs.push(summarise('in-process', rate, run, clients, inProcess, total));
     }
     return { echoRoundTripP50Ms: round(percentile(echo, 50), 2), echoRoundTripP99Ms: round(percentile(echo, 99), 2), droppedClients: clients.closedEarly, runs };

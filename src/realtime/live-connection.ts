@@ -22,6 +22,28 @@ export interface ConnectionLimits {
 }
 
 /**
+ * What every connection of one reader group starting from the same cursor gets from one read: the
+ * encoded frame (none when nothing is visible), the ids it shows and the ids it hides. `null`: the
+ * group could not decide for all its members (a `gone` or an author-only record), each builds its own.
+ */
+interface GroupShare {
+  bytes: Buffer | undefined;
+  shown: string[];
+  hidden: string[];
+}
+
+/** One read's shared frames, by reader group and starting cursor. */
+export type SharedFrames = Map<string, GroupShare | null>;
+
+interface BuiltFrame {
+  entries: string[];
+  last: number;
+  shown: string[];
+  hidden: string[];
+  personal: boolean;
+}
+
+/**
  * One signed-in client of the live feed: who it is, how far it has been brought (`cursor`), and
  * the ids of the records it holds — delivered here or declared with `known` and checked — so it
  * is told when one of them stops being visible, and never hears of records it could not see.
@@ -67,8 +89,8 @@ export class LiveConnection {
   }
 
   hold(id: string): void {
-    if (this.#held.has(id)) return;
-    if (this.#held.size >= this.limits.maxRemembered) this.#held.delete(this.#held.values().next().value as string);
+    // Runs once per delivered record per connection: only a full memory pays for the lookup.
+    if (this.#held.size >= this.limits.maxRemembered && !this.#held.has(id)) this.#held.delete(this.#held.values().next().value as string);
     this.#held.add(id);
   }
 
@@ -77,46 +99,57 @@ export class LiveConnection {
     return this.#held.delete(id);
   }
 
-  /** This connection's entry for one event: the record, a `gone`, or nothing at all. */
-  entryOf(e: PreparedEvent): string | undefined {
-    if (e.visibleTo(this.filter)) {
-      this.hold(e.recordId);
-      return e.entryFor(this.principal);
-    }
-    const held = this.release(e.recordId);
-    return held || e.visibleBeforeDelete(this.filter) ? e.goneEntry() : undefined;
-  }
-
   /**
    * Sends one frame with the entries of `events` after the cursor, and moves the cursor to `upTo`.
    * No frame when nothing is visible: an empty frame would tell the client when the other party
-   * writes. Connections of one group that start from the same cursor and get no `gone` receive
-   * the same bytes, encoded once per read in `shared`.
+   * writes. Connections of one group that start from the same cursor see the same records, so the
+   * first one decides visibility and encodes the frame once per read in `shared`; the others only
+   * note what they now hold. One that held a record the group cannot see builds its own (a `gone`).
    */
-  deliver(events: readonly PreparedEvent[], upTo: number, shared?: Map<string, Buffer>): void {
-    const from = this.cursor;
-    const entries: string[] = [];
-    let last = 0;
-    let personal = false;
-    for (const e of events) {
-      if (e.seq <= from) continue;
-      const entry = this.entryOf(e);
-      if (entry === undefined) continue;
-      entries.push(entry);
-      last = e.seq;
-      personal ||= e.isGoneEntry(entry) || this.#seesAsAuthorOnly(e);
-    }
-    this.cursor = Math.max(from, upTo);
-    if (entries.length === 0) return;
-    const frame = (): string => `{"type":"events","upTo":${last},"events":[${entries.join(',')}]}`;
-    if (personal || !shared) {
-      this.send(frame());
+  deliver(events: readonly PreparedEvent[], upTo: number, shared?: SharedFrames): void {
+    const key = `${this.#groupKey}@${this.cursor}`;
+    const share = shared?.get(key);
+    if (share && !share.hidden.some((id) => this.#held.has(id))) {
+      for (const id of share.shown) this.hold(id);
+      this.cursor = Math.max(this.cursor, upTo);
+      if (share.bytes) this.send(share.bytes);
       return;
     }
-    const key = `${this.#groupKey}@${from}`;
-    let bytes = shared.get(key);
-    if (!bytes) shared.set(key, (bytes = Buffer.from(frame())));
-    this.send(bytes);
+    const own = this.#build(events);
+    this.cursor = Math.max(this.cursor, upTo);
+    const frame = own.entries.length === 0 ? undefined : `{"type":"events","upTo":${own.last},"events":[${own.entries.join(',')}]}`;
+    if (shared && share === undefined) {
+      const group = own.personal ? null : { bytes: frame === undefined ? undefined : Buffer.from(frame), shown: own.shown, hidden: own.hidden };
+      shared.set(key, group);
+      if (group?.bytes) {
+        this.send(group.bytes);
+        return;
+      }
+    }
+    if (frame !== undefined) this.send(frame);
+  }
+
+  /** This connection's entries for the events after its cursor: records, `gone`s, or nothing at all. */
+  #build(events: readonly PreparedEvent[]): BuiltFrame {
+    const out: BuiltFrame = { entries: [], last: 0, shown: [], hidden: [], personal: false };
+    for (const e of events) {
+      if (e.seq <= this.cursor) continue;
+      out.personal ||= this.#decidedPerReader(e);
+      if (e.visibleTo(this.filter)) {
+        this.hold(e.recordId);
+        out.shown.push(e.recordId);
+        out.entries.push(e.entryFor(this.principal));
+        out.last = e.seq;
+        continue;
+      }
+      out.hidden.push(e.recordId);
+      if (this.release(e.recordId) || e.visibleBeforeDelete(this.filter)) {
+        out.entries.push(e.goneEntry());
+        out.last = e.seq;
+        out.personal = true;
+      }
+    }
+    return out;
   }
 
   /** Sends unless the client is not keeping up, in which case it is dropped: memory must not grow. */
@@ -130,8 +163,8 @@ export class LiveConnection {
     return true;
   }
 
-  /** A TLP:RED record of the reader's party that it reads only as its author: not shareable. */
-  #seesAsAuthorOnly(e: PreparedEvent): boolean {
+  /** A TLP:RED record of the reader's party: only its author sees it, so the group cannot decide for everyone. */
+  #decidedPerReader(e: PreparedEvent): boolean {
     const r = e.event.record;
     return r.tlp === 'red' && r.originParty === this.filter.party && !this.filter.seesRed;
   }

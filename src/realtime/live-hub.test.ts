@@ -180,6 +180,21 @@ for (const backend of TEST_BACKENDS) {
       assert.equal(fedOther.socket.entries().length, 0);
     });
 
+    it('sends gone to the holder even when a reader of the same group that did not hold it was served first', async () => {
+      const inc = await createIncident(pWatch);
+      const released = await env.services.records.release(pAdmin, 'incident', inc.id, inc.version, { kind: 'bilateral' }, undefined);
+      const hub = await startHub();
+      const first = await join(hub, fWatch);
+      const holder = await join(hub, fWatch);
+      await hub.receive(holder.conn, JSON.stringify({ type: 'known', records: [{ type: 'incident', id: inc.id }] }));
+      await env.services.records.release(pAdmin, 'incident', inc.id, released.version, { kind: 'own' }, undefined);
+      const other = await createIncident(pWatch);
+      await env.services.records.release(pAdmin, 'incident', other.id, other.version, { kind: 'bilateral' }, undefined);
+      await hub.read();
+      assert.deepEqual(first.socket.entries().map((e: { op: string; id: string }) => [e.op, e.id]), [['release', other.id]]);
+      assert.deepEqual(holder.socket.entries().map((e: { op: string; id: string }) => [e.op, e.id]), [['gone', inc.id], ['release', other.id]]);
+    });
+
     it('sends gone for a deleted record the client could see, even if it had it from a list', async () => {
       const inc = await createIncident(pWatch);
       const shared = await env.services.records.release(pAdmin, 'incident', inc.id, inc.version, { kind: 'bilateral' }, undefined);

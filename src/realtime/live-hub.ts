@@ -4,7 +4,7 @@ import type { Principal } from '../core/model/common.ts';
 import { parseOrThrow } from '../core/validation.ts';
 import type { Store } from '../storage/ports.ts';
 import { latestEventSeq } from './event-head.ts';
-import { LiveConnection, type ConnectionLimits, type LiveSocket } from './live-connection.ts';
+import { LiveConnection, type ConnectionLimits, type LiveSocket, type SharedFrames } from './live-connection.ts';
 import { clientMessageSchema, CLOSE_CODES, cursorFrame, errorFrame, type ClientMessage } from './live-protocol.ts';
 import { PreparedEvent } from './prepared-event.ts';
 
@@ -213,7 +213,7 @@ export class LiveHub {
   }
 
   #fanOut(batch: PreparedEvent[], upTo: number): void {
-    const shared = new Map<string, Buffer>();
+    const shared: SharedFrames = new Map();
     for (const c of this.#connections) {
       if (!c.replaying) c.deliver(batch, upTo, shared);
       if (c.closed) this.disconnect(c);
