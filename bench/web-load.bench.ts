@@ -21,6 +21,9 @@ export interface WebLoadResult {
   panFps: number;
   panFrameP50Ms: number;
   panFrameP95Ms: number;
+  /** The same map panned the same way with every layer hidden: the reference the figure is read against. */
+  refPanFps: number;
+  refPanFrameP50Ms: number;
 }
 
 /** 100,000 incidents spread over the theatre and the scenario's half year (plain JS: runs in the page). */
@@ -38,6 +41,19 @@ const injectScript = (n: number) => `(() => {
   window.__tansiq.addRecords(records);
   return performance.now() - t0;
 })()`;
+
+/** Pans with every layer hidden, then shows them again: what the bare map and the page cost per frame. */
+const referencePanScript = (ms: number) => `(async () => {
+  const layers = window.__tansiq.map.getLayers().getArray();
+  const shown = layers.map((l) => l.getVisible());
+  layers.forEach((l) => l.setVisible(false));
+  await new Promise((r) => setTimeout(r, 500));
+  const intervals = await window.__tansiq.panFrames(${ms});
+  layers.forEach((l, i) => l.setVisible(shown[i]));
+  return intervals;
+})()`;
+
+const fps = (intervals: number[]) => round(1000 / (intervals.reduce((a, b) => a + b, 0) / Math.max(1, intervals.length)));
 
 export async function benchWebLoad(opts: { quick?: boolean } = {}): Promise<WebLoadResult | { skipped: string }> {
   const missing = chromiumMissing();
@@ -76,9 +92,11 @@ export async function benchWebLoad(opts: { quick?: boolean } = {}): Promise<WebL
     const n = opts.quick ? 20_000 : 100_000;
     const injectMs = (await page.evaluate(injectScript(n))) as number;
     await page.waitForTimeout(1_000);
-    const intervals = (await page.evaluate(`window.__tansiq.panFrames(${opts.quick ? 2000 : 5000})`)) as number[];
+    const panMs = opts.quick ? 2000 : 5000;
+    const intervals = (await page.evaluate(`window.__tansiq.panFrames(${panMs})`)) as number[];
     const sorted = [...intervals].sort((a, b) => a - b);
     const p50 = percentile(sorted, 50);
+    const reference = (await page.evaluate(referencePanScript(panMs))) as number[];
     return {
       jsFiles: js.length,
       jsRawBytes: js.reduce((a, f) => a + f.raw, 0),
@@ -89,9 +107,11 @@ export async function benchWebLoad(opts: { quick?: boolean } = {}): Promise<WebL
       incidentsInjected: n,
       injectMs: round(injectMs),
       panFrames: intervals.length,
-      panFps: round(1000 / (intervals.reduce((a, b) => a + b, 0) / Math.max(1, intervals.length))),
+      panFps: fps(intervals),
       panFrameP50Ms: round(p50),
       panFrameP95Ms: round(percentile(sorted, 95)),
+      refPanFps: fps(reference),
+      refPanFrameP50Ms: round(percentile([...reference].sort((a, b) => a - b), 50)),
     };
   } finally {
     await browser.close().catch(() => undefined);

@@ -33,23 +33,24 @@ const PAGE = 500;
 export const nameIn = (names: Names, lang: Lang): string =>
   names[lang] ?? (lang === 'ckb' ? names['ar'] : undefined) ?? names['en'] ?? names['ar'] ?? Object.values(names).find(Boolean) ?? '';
 
-/** Governorate and district boundaries (levels 1 and 2) of the theatre, from the imported COD-AB data. */
+/** Governorate and district boundaries (levels 1 and 2) of the theatre, from the imported COD-AB data; both levels fetched at once. */
 export async function loadAdminAreas(api: ApiClient): Promise<Feature[]> {
+  return (await Promise.all([1, 2].map((level) => loadAdminLevel(api, level)))).flat();
+}
+
+async function loadAdminLevel(api: ApiClient, level: number): Promise<Feature[]> {
   const out: Feature[] = [];
-  for (const level of [1, 2]) {
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await api.get<{ items: AdminArea[] }>('/admin-areas', { level, bbox: THEATRE_BBOX, geometry: 'true', limit: PAGE, offset });
-      for (const a of page.items) {
-        const geometry = toGeometry(a.geometry);
-        if (!geometry) continue;
-        const f = new Feature({ geometry, level: a.level, names: a.names });
-        f.setId(`admin:${a.pcode}`);
-        out.push(f);
-      }
-      if (page.items.length < PAGE) break;
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await api.get<{ items: AdminArea[] }>('/admin-areas', { level, bbox: THEATRE_BBOX, geometry: 'true', limit: PAGE, offset });
+    for (const a of page.items) {
+      const geometry = toGeometry(a.geometry);
+      if (!geometry) continue;
+      const f = new Feature({ geometry, level: a.level, names: a.names });
+      f.setId(`admin:${a.pcode}`);
+      out.push(f);
     }
+    if (page.items.length < PAGE) return out;
   }
-  return out;
 }
 
 /** The most populous places of the theatre, labelled in the UI language (canvas text shapes Arabic script). */

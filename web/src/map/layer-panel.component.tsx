@@ -1,10 +1,11 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../app/contracts.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { RISK_COLOURS } from './feature-styles.ts';
 import type { LayerStatus } from './picture-feed.ts';
 import type { LayerKey } from './picture.ts';
-import { FORCE_FILL, unitSymbolUrl, type Force } from './symbols.ts';
+import { FORCE_FILL, loadSymbols, symbolsLoaded, unitSymbolUrl, type Force } from './symbols.ts';
 
 /** The order people think in: ground truth first, then analysis, then reference. */
 const ORDER: LayerKey[] = ['units', 'checkpoints', 'incidents', 'heat', 'forceLines', 'strip', 'gaps', 'jccs', 'operations', 'sectors', 'places', 'admin'];
@@ -51,6 +52,14 @@ export function LayerPanel({ lang, visible, counts, status, onToggle }: Props) {
 function Legend() {
   const { t } = useTranslation('map');
   const forces: Force[] = ['peshmerga', 'federal', 'joint'];
+  const [, setReady] = useState(symbolsLoaded);
+  useEffect(() => {
+    let live = true;
+    void loadSymbols().then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
   return (
     <div className="legend" aria-label={t('legend.title')}>
       <h3>{t('legend.title')}</h3>
@@ -58,7 +67,7 @@ function Legend() {
       <ul>
         {forces.map((f) => (
           <li key={f}>
-            <img src={unitSymbolUrl(INFANTRY, f)} alt="" width={28} height={20} />
+            {symbolsLoaded() && <img src={unitSymbolUrl(INFANTRY, f)} alt="" width={28} height={20} />}
             <span className="swatch" style={{ background: FORCE_FILL[f] }} />
             {t(`legend.force.${f}`)}
           </li>

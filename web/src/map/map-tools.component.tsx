@@ -15,7 +15,8 @@ function zoomBy(map: OlMap, delta: number): void {
 /** Pointer position in lat/lon and MGRS, and the geodesic distance / area tool. */
 export function MapTools({ map, lang }: { map: OlMap; lang: Lang }) {
   const { t } = useTranslation('map');
-  const [pointer, setPointer] = useState<[number, number] | null>(null);
+  const latLon = useRef<HTMLSpanElement>(null);
+  const grid = useRef<HTMLSpanElement>(null);
   const [mode, setMode] = useState<MeasureMode | null>(null);
   const [measure, setMeasure] = useState<Measurement | null>(null);
   const tool = useRef<MeasureTool | null>(null);
@@ -23,11 +24,25 @@ export function MapTools({ map, lang }: { map: OlMap; lang: Lang }) {
   useEffect(() => {
     const m = new MeasureTool(map, setMeasure);
     tool.current = m;
+    // Written straight to the DOM, at most once per frame: a React render per pointer event
+    // would compete with the map's own frames.
+    let pending: number[] | null = null;
+    let frame = 0;
+    const paint = () => {
+      frame = 0;
+      const [lon, lat] = pending ?? [];
+      if (lon === undefined || lat === undefined) return;
+      if (latLon.current) latLon.current.textContent = latLonText(lon, lat);
+      if (grid.current) grid.current.textContent = mgrsOf(lon, lat);
+    };
     const key = map.on('pointermove', (e) => {
-      if (!e.dragging) setPointer(toLonLat(e.coordinate) as [number, number]);
+      if (e.dragging) return;
+      pending = toLonLat(e.coordinate);
+      frame ||= requestAnimationFrame(paint);
     });
     return () => {
       m.clear();
+      cancelAnimationFrame(frame);
       map.un('pointermove', key.listener);
     };
   }, [map]);
@@ -52,9 +67,9 @@ export function MapTools({ map, lang }: { map: OlMap; lang: Lang }) {
     <div className="map-tools">
       <div className="pointer-readout" aria-live="off">
         <span className="coord-label">{t('pointer.latLon')}</span>
-        <span dir="ltr" className="latlon">{pointer ? latLonText(pointer[0], pointer[1]) : '—'}</span>
+        <span dir="ltr" className="latlon" ref={latLon}>—</span>
         <span className="coord-label" translate="no">MGRS</span>
-        <span dir="ltr" className="mgrs" translate="no">{pointer ? mgrsOf(pointer[0], pointer[1]) : '—'}</span>
+        <span dir="ltr" className="mgrs" translate="no" ref={grid}>—</span>
       </div>
       <div className="zoom-bar" role="group" aria-label={t('zoom.title')}>
         <button type="button" aria-label={t('zoom.in')} onClick={() => zoomBy(map, 1)}>+</button>

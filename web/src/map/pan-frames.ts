@@ -20,7 +20,10 @@ export function panFrames(map: OlMap, ms: number): Promise<number[]> {
       else intervals.push(now - last);
       last = now;
       const [x, y] = start ?? [];
-      if (x !== undefined && y !== undefined) view.setCenter([x + Math.sin((now - t0) / 400) * resolution * 300, y + Math.cos((now - t0) / 500) * resolution * 150]);
+      // Whole screen pixels, as a mouse drag moves the map (pointer events come in whole pixels).
+      const dx = Math.round(Math.sin((now - t0) / 400) * 300);
+      const dy = Math.round(Math.cos((now - t0) / 500) * 150);
+      if (x !== undefined && y !== undefined) view.setCenter([x + dx * resolution, y + dy * resolution]);
       if (now - t0 < ms) requestAnimationFrame(step);
       else {
         view.setHint(ViewHint.INTERACTING, -1);

@@ -15,7 +15,7 @@ import {
   adminStyle, checkpointStyle, forceLineStyle, gapStyle, incidentClusterStyle, jccStyle, operationStyle, sectorStyle, stripStyle,
 } from './feature-styles.ts';
 import { recordFeature, sectorFeatures } from './record-features.ts';
-import { isForce, unitStyle } from './symbols.ts';
+import { isForce, loadSymbols, unitStyle } from './symbols.ts';
 import { inWindow, type TimeWindow } from './time-window.ts';
 
 export const LAYER_KEYS = ['admin', 'places', 'jccs', 'operations', 'sectors', 'strip', 'gaps', 'forceLines', 'checkpoints', 'units', 'incidents', 'heat'] as const;
@@ -51,6 +51,7 @@ export class OperatingPicture {
   private readonly incidents = new Map<string, Feature>();
   private readonly visible = new VectorSource();
   private window: TimeWindow | null = null;
+  private disposed = false;
 
   constructor(target: HTMLElement, formatCount: (n: number) => string) {
     const cluster = new Cluster({ source: this.visible, distance: 36, minDistance: 8 });
@@ -76,6 +77,8 @@ export class OperatingPicture {
       // Zoom buttons are the view's own (translated labels); OpenLayers keeps the scale bar.
       controls: defaultControls({ attribution: false, rotate: false, zoom: false }).extend([new ScaleLine({ units: 'metric' })]),
     });
+    // Unit symbols replace their placeholder dots once milsymbol has arrived, after the first paint.
+    this.map.once('rendercomplete', () => void loadSymbols().then(() => this.disposed || this.layers.units.changed()));
   }
 
   source(key: LayerKey): VectorSource {
@@ -152,6 +155,7 @@ export class OperatingPicture {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.map.setTarget(undefined);
     this.map.dispose();
   }
