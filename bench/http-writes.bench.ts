@@ -18,6 +18,9 @@ export interface WriteBenchResult {
   failed: number;
   healthPerSecond: number;
   ratioToHealth: number;
+  /** Second reference: the same create refused by validation (400), i.e. everything but storage. */
+  refusedPerSecond: number;
+  ratioToRefused: number;
 }
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
@@ -51,6 +54,13 @@ function incidentBody(rand: () => number, i: number): string {
   });
 }
 
+/** A valid incident but for its last casualty count: parsed, signed in and validated in full, then refused. */
+function refusedBody(rand: () => number, i: number): string {
+  const body = JSON.parse(incidentBody(rand, i)) as { wounded?: Record<string, number> };
+  body.wounded = { other: -1 };
+  return JSON.stringify(body);
+}
+
 /** Acknowledged create-incident writes per second over HTTP, against GET /api/health in the same run. */
 export async function benchHttpWrites(backend: 'sqlite' | 'postgres', opts: { seconds: number; concurrency: number; pgUrl?: string; sqliteSync?: 'FULL' | 'NORMAL' }): Promise<WriteBenchResult> {
   const env: Record<string, string> = { BENCH_SQLITE_SYNC: opts.sqliteSync ?? 'FULL' };
@@ -75,6 +85,13 @@ export async function benchHttpWrites(backend: 'sqlite' | 'postgres', opts: { se
     const cookie = await login(port);
     const rand = prng(42);
     const health = await runLoad({ port, seconds: Math.max(2, opts.seconds / 3), concurrency: opts.concurrency, okStatus: 200, request: () => ({ method: 'GET', path: '/api/health' }) });
+    const refused = await runLoad({
+      port,
+      seconds: Math.max(2, opts.seconds / 3),
+      concurrency: opts.concurrency,
+      okStatus: 400,
+      request: (i) => ({ method: 'POST', path: '/api/incidents', body: refusedBody(rand, i), headers: { cookie } }),
+    });
     const writes = await runLoad({
       port,
       seconds: opts.seconds,
@@ -92,6 +109,8 @@ export async function benchHttpWrites(backend: 'sqlite' | 'postgres', opts: { se
       failed: writes.failed,
       healthPerSecond: round(health.perSecond, 0),
       ratioToHealth: round(writes.perSecond / health.perSecond, 3),
+      refusedPerSecond: round(refused.perSecond, 0),
+      ratioToRefused: round(writes.perSecond / refused.perSecond, 3),
     };
   } finally {
     child.kill('SIGTERM');
