@@ -54,7 +54,7 @@ const checkpointStatsSchema = z.object({
 
 const gapTrendSchema = z.object({
   regionKey: z.string(),
-  basis: z.literal('recorded-analyses').meta({ description: 'past weeks show the last gap analysis this server made in them (kept in memory since it started); past unit positions are not kept, so they are not recomputed' }),
+  basis: z.literal('recorded-analyses').meta({ description: 'past weeks show the last gap analysis made in them on this site (stored, at most one per 15 minutes per region and reader view); past unit positions are not kept, so they are not recomputed' }),
   current: z.object({ computedAt: z.string(), uncoveredKm2: z.number(), regionKm2: z.number() }).meta({ description: 'computed now, with units and checkpoints as they are now' }),
   weeks: z.array(z.object({ week: z.string(), weekStart: z.string(), uncoveredKm2: z.number().nullable(), regionKm2: z.number().nullable(), analyses: z.number().int() })),
 });
@@ -76,7 +76,7 @@ export const statsRoutes: ApiRoutes = async (app, { services }) => {
   }, async (req) => stats.checkpoints(caller(req), req.query.jcc ? { jccId: req.query.jcc } : {}));
 
   app.get('/stats/gap-trend', {
-    schema: { tags, summary: 'Uncovered area (km²) per ISO week, from the gap analyses made on this server', querystring: trendQuery, response: replies({ 200: gapTrendSchema }, [400, 404, 503]) },
+    schema: { tags, summary: 'Uncovered area (km²) per ISO week, from the gap analyses made on this site', querystring: trendQuery, response: replies({ 200: gapTrendSchema }, [400, 404, 503]) },
   }, async (req) => {
     const { jcc: jccId, weeks } = req.query;
     return stats.gapTrend(caller(req), { ...(jccId ? { jccId } : {}), ...(weeks ? { weeks } : {}) });

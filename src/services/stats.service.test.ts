@@ -1,3 +1,4 @@
+import { createServices } from './services.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeTestEnv, TEST_BACKENDS, type TestEnv } from '../../test/support/env.ts';
@@ -81,6 +82,9 @@ for (const backend of TEST_BACKENDS) {
         assert.equal(later.weeks[1]?.uncoveredKm2, first.current.uncoveredKm2);
         const pes = await env.services.stats.gapTrend(who('peshmerga-viewer'), { weeks: 4 });
         assert.deepEqual(pes.weeks.map((w) => w.analyses), [0, 0, 0, 1], 'another party sees other records: its own analyses only');
+        const restarted = createServices(env.store, env.services.ctx.site, () => env.clock.now());
+        const afterRestart = await restarted.stats.gapTrend(fed, { weeks: 4 });
+        assert.deepEqual(afterRestart.weeks.map((w) => w.uncoveredKm2), later.weeks.map((w) => w.uncoveredKm2), 'the snapshots are stored, not kept in memory');
         await assert.rejects(env.services.stats.gapTrend(fed, { weeks: 0 }), { code: 'VALIDATION' });
       } finally {
         env.clock.set(NOW);

@@ -81,7 +81,7 @@ export class StatsService {
   private readonly gapHistory: GapTrendRecorder | undefined;
 
   constructor(private readonly ctx: ServiceContext, private readonly records: RecordService, coverage?: CoverageService) {
-    this.gapHistory = coverage ? new GapTrendRecorder(coverage, ctx.now) : undefined;
+    this.gapHistory = coverage ? new GapTrendRecorder(coverage, ctx) : undefined;
   }
 
   /** Uncovered km² per ISO week for the last `weeks` weeks (see GapTrendRecorder for what a week shows). */

@@ -92,6 +92,26 @@ export interface SiteRow {
   createdAt: string;
 }
 
+/** One gap analysis as it was made: for the uncovered-area trend. */
+export interface CoverageSnapshot {
+  id: string;
+  /** The region and parameters analysed, and what the reader could see (see CoverageService). */
+  regionKey: string;
+  visibilityKey: string;
+  computedAt: string;
+  regionKm2: number;
+  uncoveredKm2: number;
+}
+
+export interface CoverageSnapshotQuery {
+  regionKey: string;
+  visibilityKey: string;
+  /** computedAt in [since, until). */
+  since: string;
+  until: string;
+  limit: number;
+}
+
 export interface PlaceQuery {
   qTokens?: string[];
   bbox?: Bbox;
@@ -135,6 +155,8 @@ export interface WriteTx {
   deletePlace(id: string): Promise<boolean>;
   upsertAdminAreas(areas: AdminArea[]): Promise<void>;
   deleteAdminArea(pcode: string): Promise<boolean>;
+
+  insertCoverageSnapshot(s: CoverageSnapshot): Promise<void>;
 }
 
 export interface Store {
@@ -169,4 +191,7 @@ export interface Store {
   getAdminArea(pcode: string): Promise<AdminArea | undefined>;
   listAdminAreas(q: AdminAreaQuery): Promise<AdminArea[]>;
   countAdminAreas(): Promise<number>;
+
+  /** Oldest first. */
+  listCoverageSnapshots(q: CoverageSnapshotQuery): Promise<CoverageSnapshot[]>;
 }

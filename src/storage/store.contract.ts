@@ -1,6 +1,7 @@
 import { after, describe } from 'node:test';
 import { accountsContract } from './contract/accounts.contract.ts';
 import { chainContract } from './contract/chain.contract.ts';
+import { coverageSnapshotsContract } from './contract/coverage-snapshots.contract.ts';
 import { filterPropertyContract } from './contract/filter-property.contract.ts';
 import { leakContract } from './contract/leak.contract.ts';
 import { listContract } from './contract/list.contract.ts';
@@ -29,6 +30,7 @@ export function storeContract(name: string, open: () => Promise<Store>, cleanup?
     leakContract(migrated);
     accountsContract(migrated);
     referenceContract(migrated);
+    coverageSnapshotsContract(migrated);
     if (cleanup) after(cleanup);
   });
 }

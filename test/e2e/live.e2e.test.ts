@@ -7,6 +7,12 @@ import { DEMO_PASSWORD } from './support/server.ts';
 
 const skip = chromiumMissing();
 
+interface Incident {
+  id: string;
+  version: number;
+  scope: string;
+}
+
 const incidentCount = async (page: Page): Promise<number> => (await hookState(page))?.counts['incidentsTotal'] ?? 0;
 
 async function eventually(what: string, check: () => Promise<boolean>, ms = 5_000): Promise<void> {
@@ -27,7 +33,7 @@ describe('live picture across the two forces', { skip }, () => {
     await h?.close();
   });
 
-  it('an incident kept "own" stays with the Peshmerga; released bilateral, it reaches the federal map live', async () => {
+  it('an incident kept "own" stays with the Peshmerga; released bilateral, it reaches the federal map live; withdrawn, it leaves it', async () => {
     const open = async (user: string) => {
       const page = await (await h.browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
       await signIn(page, h.url, user, 'en');
@@ -35,18 +41,34 @@ describe('live picture across the two forces', { skip }, () => {
       await page.locator('[data-link-state=live]').waitFor({ timeout: 15_000 });
       return page;
     };
+    const headers = { origin: h.url };
+    // Releasing (and withdrawing) is the liaison officer's call.
+    const liaison = await h.browser.newContext();
+    const login = await liaison.request.post(`${h.url}/api/session`, { headers, data: { username: 'peshmerga-liaison', password: DEMO_PASSWORD } });
+    assert.equal(login.status(), 200);
+    const release = async (r: Incident, scope: 'bilateral' | 'own'): Promise<Incident> => {
+      const res = await liaison.request.post(`${h.url}/api/incidents/${r.id}/release`, { headers, data: { version: r.version, scope, ...(scope === 'own' ? {} : { tlp: 'green' }) } });
+      assert.equal(res.status(), 200, await res.text());
+      return (await res.json()) as Incident;
+    };
+
     const pesh = await open('peshmerga-watch');
+    const create = async (title: string): Promise<Incident> => {
+      const res = await pesh.request.post(`${h.url}/api/incidents`, {
+        headers,
+        data: { title, occurredAt: new Date().toISOString(), location: { type: 'Point', coordinates: [43.62, 35.95] } },
+      });
+      assert.equal(res.status(), 201, await res.text());
+      return (await res.json()) as Incident;
+    };
+    // Released before the federal browser opens: the federal map has it from its first list load.
+    const listed = await release(await create('Live test: patrol contact near Dibis'), 'bilateral');
+
     const fed = await open('federal-watch');
     const peshBefore = await incidentCount(pesh);
     const fedBefore = await incidentCount(fed);
 
-    const headers = { origin: h.url };
-    const created = await pesh.request.post(`${h.url}/api/incidents`, {
-      headers,
-      data: { title: 'Live test: mortar fire near Qarachogh', occurredAt: new Date().toISOString(), location: { type: 'Point', coordinates: [43.62, 35.95] } },
-    });
-    assert.equal(created.status(), 201, await created.text());
-    const record = (await created.json()) as { id: string; version: number; scope: string };
+    const record = await create('Live test: mortar fire near Qarachogh');
     assert.equal(record.scope, 'own');
 
     await eventually('the Peshmerga map shows its own new incident', async () => (await incidentCount(pesh)) === peshBefore + 1, 3_000);
@@ -54,13 +76,14 @@ describe('live picture across the two forces', { skip }, () => {
     await fed.waitForTimeout(1_500);
     assert.equal(await incidentCount(fed), fedBefore, 'the federal map does not see an own-scope incident');
 
-    // Releasing is the liaison officer's call.
-    const liaison = await h.browser.newContext();
-    const login = await liaison.request.post(`${h.url}/api/session`, { headers, data: { username: 'peshmerga-liaison', password: DEMO_PASSWORD } });
-    assert.equal(login.status(), 200);
-    const released = await liaison.request.post(`${h.url}/api/incidents/${record.id}/release`, { headers, data: { version: record.version, scope: 'bilateral', tlp: 'green' } });
-    assert.equal(released.status(), 200, await released.text());
+    const arrived = await release(record, 'bilateral');
     await eventually('the federal map shows the released incident', async () => (await incidentCount(fed)) === fedBefore + 1, 5_000);
+
+    await release(arrived, 'own');
+    await eventually('the incident that arrived live leaves the federal map once withdrawn', async () => (await incidentCount(fed)) === fedBefore, 5_000);
+    await release(listed, 'own');
+    await eventually('the incident from the first list load leaves the federal map once withdrawn', async () => (await incidentCount(fed)) === fedBefore - 1, 5_000);
+    assert.equal(await incidentCount(pesh), peshBefore + 1, 'the Peshmerga map keeps both');
 
     await liaison.close();
     await pesh.context().close();

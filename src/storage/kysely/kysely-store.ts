@@ -4,7 +4,7 @@ import { TansiqError } from '../../core/errors.ts';
 import type { RecordType, StoredRecord } from '../../core/model/common.ts';
 import type { AdminArea, Place } from '../../core/model/reference.ts';
 import type {
-  AdminAreaQuery, ApiTokenRow, AuditEntry, BackendName, ChangeEvent, EventOp, Page, PlaceQuery,
+  AdminAreaQuery, ApiTokenRow, AuditEntry, BackendName, ChangeEvent, CoverageSnapshot, CoverageSnapshotQuery, EventOp, Page, PlaceQuery,
   RecordListQuery, SessionRow, SiteRow, Store, UserRow, WriteTx,
 } from '../ports.ts';
 import { fromApiTokenRow, fromSessionRow, fromSiteRow, fromUserRow, toSiteRow } from './account-rows.ts';
@@ -231,5 +231,21 @@ export class KyselyStore implements Store {
   async countAdminAreas(): Promise<number> {
     const { n } = await this.#q.selectFrom('admin_areas').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return n;
+  }
+
+  async listCoverageSnapshots(q: CoverageSnapshotQuery): Promise<CoverageSnapshot[]> {
+    checkPaging(q.limit, 0);
+    const rows = await this.#q
+      .selectFrom('coverage_snapshots')
+      .selectAll()
+      .where('region_key', '=', q.regionKey)
+      .where('visibility_key', '=', q.visibilityKey)
+      .where('computed_at', '>=', q.since)
+      .where('computed_at', '<', q.until)
+      .orderBy('computed_at')
+      .orderBy('id')
+      .limit(q.limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, regionKey: r.region_key, visibilityKey: r.visibility_key, computedAt: r.computed_at, regionKm2: r.region_km2, uncoveredKm2: r.uncovered_km2 }));
   }
 }

@@ -185,7 +185,23 @@ function migrations(t: SqlTraits): Record<string, Migration> {
     },
   };
 
-  return { '0001_initial': initial };
+  // Gap analyses as they were made: the uncovered area over time (positions of the past are not kept).
+  const coverageSnapshots: Migration = {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('coverage_snapshots')
+        .addColumn('id', 'text', (c) => c.primaryKey().notNull())
+        .addColumn('region_key', key, (c) => c.notNull())
+        .addColumn('visibility_key', key, (c) => c.notNull())
+        .addColumn('computed_at', 'text', (c) => c.notNull())
+        .addColumn('region_km2', double, (c) => c.notNull())
+        .addColumn('uncovered_km2', double, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('coverage_snapshots_key_time').on('coverage_snapshots').columns(['region_key', 'visibility_key', 'computed_at']).execute();
+    },
+  };
+
+  return { '0001_initial': initial, '0002_coverage_snapshots': coverageSnapshots };
 }
 
 /**

@@ -131,6 +131,15 @@ export interface PlacesTable {
   source: string;
 }
 
+export interface CoverageSnapshotsTable {
+  id: string;
+  region_key: string;
+  visibility_key: string;
+  computed_at: string;
+  region_km2: number;
+  uncovered_km2: number;
+}
+
 export interface AdminAreasTable {
   pcode: string;
   level: number;
@@ -159,4 +168,5 @@ export interface Database {
   api_tokens: ApiTokensTable;
   places: PlacesTable;
   admin_areas: AdminAreasTable;
+  coverage_snapshots: CoverageSnapshotsTable;
 }

@@ -4,7 +4,7 @@ import { TansiqError } from '../../core/errors.ts';
 import type { RecordType, StoredRecord } from '../../core/model/common.ts';
 import type { RecordIndex } from '../../core/model/kinds.ts';
 import type { AdminArea, Place } from '../../core/model/reference.ts';
-import type { ApiTokenRow, AuditEntry, AuditInput, ChangeEvent, SessionRow, UserRow, WriteTx } from '../ports.ts';
+import type { ApiTokenRow, AuditEntry, AuditInput, ChangeEvent, CoverageSnapshot, SessionRow, UserRow, WriteTx } from '../ports.ts';
 import { toApiTokenRow, toSessionRow, toUserRow } from './account-rows.ts';
 import { readRecord } from './read-queries.ts';
 import { refuseNul } from './nul-guard.ts';
@@ -159,6 +159,12 @@ export class KyselyWriteTx implements WriteTx {
       .execute();
     await this.#db.updateTable('chain_head').set({ last_audit_hash: entry.hash }).where('singleton', '=', 1).execute();
     return entry;
+  }
+
+  async insertCoverageSnapshot(s: CoverageSnapshot): Promise<void> {
+    const row = { id: s.id, region_key: s.regionKey, visibility_key: s.visibilityKey, computed_at: s.computedAt, region_km2: s.regionKm2, uncovered_km2: s.uncoveredKm2 };
+    refuseNul(row, [], 'coverage snapshot');
+    await this.#db.insertInto('coverage_snapshots').values(row).execute();
   }
 
   async insertUser(u: UserRow): Promise<void> {

@@ -44,6 +44,12 @@ export interface LiveEvent {
 
 export type LinkState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
+/** A record a view holds, named for the live feed's `known` message. */
+export interface HeldRecord {
+  type: string;
+  id: string;
+}
+
 export interface LiveSource {
   state(): LinkState;
   /** Called with each batch of events (one per server tick); returns an unsubscribe function. */
@@ -51,6 +57,11 @@ export interface LiveSource {
   /** Called when the server says the client fell too far behind: reload lists. */
   onResync(listener: () => void): () => void;
   onState(listener: (s: LinkState) => void): () => void;
+  /**
+   * Records a view loaded from a list: the feed sends `gone` events for them once they stop being
+   * visible (withdrawn, deleted, made RED or a draft). Returns at once; they are declared in the background.
+   */
+  declareKnown(records: readonly HeldRecord[]): void;
 }
 
 /** What the shell needs to show the TLP banner of the record a view has selected. */

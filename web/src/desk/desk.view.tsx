@@ -32,13 +32,14 @@ export function DeskView({ api, live, session, lang }: ViewProps): JSX.Element {
       const pages = await Promise.all(queueQueries(session.jccIds, QUEUE_PAGE).map((q) => api.get<Page<QueuedIncident>>('/incidents', q)));
       queue.load(pages.flatMap((p) => p.items));
       setItems(queue.items());
+      live.declareKnown(queue.items());
       setError(undefined);
     } catch (e) {
       setError(failureError(failureOf(e)));
     } finally {
       setLoading(false);
     }
-  }, [api, queue, session.jccIds]);
+  }, [api, live, queue, session.jccIds]);
 
   useEffect(() => {
     void reload();

@@ -1,5 +1,6 @@
-import type { LinkState, LiveEvent, LiveSource } from '../app/contracts.ts';
+import type { HeldRecord, LinkState, LiveEvent, LiveSource } from '../app/contracts.ts';
 import { backoffMs } from './backoff.ts';
+import { HeldRecords, knownMessages } from './held-records.ts';
 
 /** The subset of the browser WebSocket the source uses, so tests can drive it. */
 export interface SocketLike {
@@ -8,6 +9,7 @@ export interface SocketLike {
   onclose: ((ev: { code: number }) => void) | null;
   onerror: (() => void) | null;
   close(): void;
+  send(data: string): void;
 }
 
 export interface LiveSourceOptions {
@@ -24,14 +26,15 @@ export interface LiveSourceOptions {
 const OFFLINE_AFTER = 3;
 /** The server's close code for a client that fell too far behind (src/realtime/live-protocol.ts). */
 const CLOSE_RESYNC = 4000;
+/** `known` messages go out a few at a time, one slice per timer tick, so a large list never holds up a render. */
+const KNOWN_SLICE = 10;
+const KNOWN_DELAY_MS = 16;
 
 interface Frame {
   type?: string;
   upTo?: number;
   events?: LiveEvent[];
-  id?: string;
-  recordType?: string;
-  kind?: string;
+  gone?: HeldRecord[];
 }
 
 export interface ClosableLiveSource extends LiveSource {
@@ -56,6 +59,9 @@ export function createLiveSource(opts: LiveSourceOptions): ClosableLiveSource {
   let retry: unknown = null;
   let watchdog: unknown = null;
   let closed = false;
+  const held = new HeldRecords();
+  let outbox: string[] = [];
+  let flushTimer: unknown = null;
 
   const setState = (s: LinkState): void => {
     if (s === state) return;
@@ -68,22 +74,51 @@ export function createLiveSource(opts: LiveSourceOptions): ClosableLiveSource {
     watchdog = setTimer(() => socket?.close(), staleAfter);
   };
 
+  const flush = (): void => {
+    flushTimer = null;
+    if (socket === null || state !== 'live') return;
+    for (const m of outbox.splice(0, KNOWN_SLICE)) socket.send(m);
+    if (outbox.length > 0) flushTimer = setTimer(flush, KNOWN_DELAY_MS);
+  };
+
+  const declare = (records: readonly HeldRecord[]): void => {
+    if (state !== 'live' || records.length === 0) return;
+    outbox.push(...knownMessages(records));
+    flushTimer ??= setTimer(flush, KNOWN_DELAY_MS);
+  };
+
+  const dropOutbox = (): void => {
+    outbox = [];
+    if (flushTimer !== null) clearTimer(flushTimer);
+    flushTimer = null;
+  };
+
+  const emit = (events: LiveEvent[]): void => {
+    held.note(events);
+    for (const l of eventListeners) l(events);
+  };
+
   const onFrame = (frame: Frame): void => {
     armWatchdog();
     if (frame.type === 'hello') {
       failures = 0;
       if (typeof frame.upTo === 'number') lastSeq = Math.max(lastSeq ?? 0, frame.upTo);
       setState('live');
+      // A new connection holds nothing yet: declare again everything this client still shows.
+      dropOutbox();
+      declare(held.all());
     } else if (frame.type === 'events' && Array.isArray(frame.events)) {
       const fresh = frame.events.filter((e) => lastSeq === undefined || e.seq > lastSeq);
       if (typeof frame.upTo === 'number') lastSeq = Math.max(lastSeq ?? 0, frame.upTo);
       for (const e of fresh) lastSeq = Math.max(lastSeq ?? 0, e.seq);
-      if (fresh.length > 0) for (const l of eventListeners) l(fresh);
+      if (fresh.length > 0) emit(fresh);
     } else if (frame.type === 'heartbeat') {
       if (typeof frame.upTo === 'number') lastSeq = Math.max(lastSeq ?? 0, frame.upTo);
-    } else if (frame.type === 'gone' && typeof frame.id === 'string') {
-      const gone: LiveEvent = { seq: lastSeq ?? 0, op: 'gone', type: frame.recordType ?? frame.kind ?? '', id: frame.id };
-      for (const l of eventListeners) l([gone]);
+    } else if (frame.type === 'known' && Array.isArray(frame.gone)) {
+      // Gone as of the server's check, which follows every event up to the cursor.
+      const seq = lastSeq ?? 0;
+      const gone = frame.gone.map((r): LiveEvent => ({ seq, op: 'gone', type: r.type, id: r.id }));
+      if (gone.length > 0) emit(gone);
     } else if (frame.type === 'resync') {
       resync();
     }
@@ -91,6 +126,9 @@ export function createLiveSource(opts: LiveSourceOptions): ClosableLiveSource {
 
   const resync = (): void => {
     lastSeq = undefined;
+    // The views reload their lists and declare them afresh.
+    held.clear();
+    dropOutbox();
     for (const l of resyncListeners) l();
   };
 
@@ -112,6 +150,7 @@ export function createLiveSource(opts: LiveSourceOptions): ClosableLiveSource {
     s.onclose = (ev) => {
       if (socket !== s) return;
       socket = null;
+      dropOutbox();
       if (watchdog !== null) clearTimer(watchdog);
       if (closed) return;
       if (ev.code === CLOSE_RESYNC) resync();
@@ -136,8 +175,12 @@ export function createLiveSource(opts: LiveSourceOptions): ClosableLiveSource {
       stateListeners.add(l);
       return () => stateListeners.delete(l);
     },
+    declareKnown(records) {
+      declare(held.add(records));
+    },
     close() {
       closed = true;
+      dropOutbox();
       if (retry !== null) clearTimer(retry);
       if (watchdog !== null) clearTimer(watchdog);
       socket?.close();
@@ -150,7 +193,16 @@ export function createLiveSource(opts: LiveSourceOptions): ClosableLiveSource {
 export function browserSocket(path: string): SocketLike {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const ws = new WebSocket(`${proto}//${location.host}${path}`);
-  const s: SocketLike = { onopen: null, onmessage: null, onclose: null, onerror: null, close: () => ws.close() };
+  const s: SocketLike = {
+    onopen: null,
+    onmessage: null,
+    onclose: null,
+    onerror: null,
+    close: () => ws.close(),
+    send: (data) => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(data);
+    },
+  };
   ws.onopen = () => s.onopen?.();
   ws.onmessage = (e) => s.onmessage?.(e);
   ws.onclose = (e) => s.onclose?.(e);

@@ -51,6 +51,15 @@ describe('RecordStore', () => {
     assert.equal(s.size, 0);
   });
 
+  it('a gone answering a known check removes the record even at the last seq applied', () => {
+    const s = new RecordStore('incident');
+    s.reset([rec('a', 1), rec('b', 1)]);
+    s.apply([ev(4, 'update', 'b', 2)]);
+    assert.deepEqual(s.apply([{ seq: 4, op: 'gone', type: 'incident', id: 'a' }]).removed, ['a']);
+    assert.deepEqual(s.apply([{ seq: 3, op: 'gone', type: 'incident', id: 'b' }]).removed, [], 'an older gone is stale');
+    assert.deepEqual(s.all().map((r) => r.id), ['b']);
+  });
+
   it('an old tombstone does not remove a newer version', () => {
     const s = new RecordStore('incident');
     s.reset([rec('a', 4)]);

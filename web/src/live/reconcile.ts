@@ -34,7 +34,7 @@ export class RecordStore<D = Record<string, unknown>> {
   apply(events: readonly LiveEvent[]): { upserted: RecordView<D>[]; removed: string[] } {
     const upserted = new Map<string, RecordView<D>>();
     const removed = new Set<string>();
-    const mine = events.filter((e) => e.type === this.type && e.seq > this.lastSeq).sort((a, b) => a.seq - b.seq);
+    const mine = events.filter((e) => e.type === this.type && this.isNew(e)).sort((a, b) => a.seq - b.seq);
     for (const e of mine) {
       this.lastSeq = e.seq;
       const current = this.byId.get(e.id);
@@ -52,5 +52,13 @@ export class RecordStore<D = Record<string, unknown>> {
       upserted.set(e.id, next);
     }
     return { upserted: [...upserted.values()], removed: [...removed] };
+  }
+
+  /**
+   * A change is new when its seq is past the last one applied. A `gone` answering a `known` check
+   * carries the cursor it was checked at, which may equal that seq, and is just as new.
+   */
+  private isNew(e: LiveEvent): boolean {
+    return e.seq > this.lastSeq || (e.op === 'gone' && e.seq === this.lastSeq);
   }
 }

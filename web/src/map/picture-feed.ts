@@ -23,6 +23,7 @@ export class PictureFeed {
   gapAreas: Record<string, number> | null = null;
   private readonly stores = new Map<string, RecordStore>(MAPPED_TYPES.map((t) => [t, new RecordStore(t)]));
   private readonly unsubscribe: (() => void)[] = [];
+  private live: LiveSource | null = null;
   private disposed = false;
 
   constructor(
@@ -33,6 +34,7 @@ export class PictureFeed {
   ) {}
 
   start(live: LiveSource): void {
+    this.live = live;
     this.unsubscribe.push(live.subscribe((events) => this.handle(events)), live.onResync(() => void this.loadRecords()));
     void this.loadBasemap();
     void this.loadRecords();
@@ -69,6 +71,7 @@ export class PictureFeed {
       const store = this.stores.get(type);
       store?.reset(items);
       this.picture.resetRecords(type, store?.all() ?? items);
+      this.live?.declareKnown(items);
     })));
   }
 
