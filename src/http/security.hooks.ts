@@ -27,7 +27,8 @@ async function refuseCrossSite(req: FastifyRequest): Promise<void> {
 async function securityHeaders(req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
   void reply.header('x-content-type-options', 'nosniff');
   void reply.header('referrer-policy', 'no-referrer');
-  void reply.header('x-frame-options', 'DENY');
+  // A route that may be framed (the SITREP, by the operations room itself) says so first.
+  if (!reply.hasHeader('x-frame-options')) void reply.header('x-frame-options', 'DENY');
   if (req.url.startsWith('/api')) void reply.header('cache-control', 'no-store');
   // Data replies never need to load anything; the docs page sets its own policy.
   const type = String(reply.getHeader('content-type') ?? '');

@@ -42,6 +42,7 @@ for (const backend of TEST_BACKENDS) {
         assert.match(String(r.headers['content-type']), /^text\/html; charset=utf-8/);
         assert.match(r.text, new RegExp(`<html lang="${lang}" dir="${dir}">`));
         assert.match(String(r.headers['content-security-policy']), /default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'.*frame-ancestors 'self'/);
+        assert.equal(r.headers['x-frame-options'], 'SAMEORIGIN', 'the same answer for browsers that only know X-Frame-Options');
         assert.equal(r.headers['x-tlp'], 'amber');
         assert.doesNotMatch(r.text, /<script|javascript:|\sstyle="|<[^>]*\son[a-z]+=/i);
       }

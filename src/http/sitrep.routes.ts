@@ -38,7 +38,11 @@ export const sitrepRoutes: ApiRoutes = async (app, { services }) => {
     // The operations room shows the HTML report in a sandboxed frame of its own origin (web/src/sitrep).
     const headers = (m: SitrepModel, disposition: string, frameAncestors = "'none'") => {
       for (const w of m.warnings) req.log.warn(w);
-      return reply.header('content-security-policy', `${SITREP_CSP}; frame-ancestors ${frameAncestors}`).header('x-tlp', m.tlp).header('content-disposition', disposition);
+      return reply
+        .header('content-security-policy', `${SITREP_CSP}; frame-ancestors ${frameAncestors}`)
+        .header('x-frame-options', frameAncestors === "'self'" ? 'SAMEORIGIN' : 'DENY')
+        .header('x-tlp', m.tlp)
+        .header('content-disposition', disposition);
     };
     if (format === 'pdf') {
       const { pdf, model } = await services.sitrep.pdf(p, request);
