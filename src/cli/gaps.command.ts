@@ -1,39 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { forbidden, notFound, validationError } from '../core/errors.ts';
-import type { Principal } from '../core/model/common.ts';
-import { principalOf } from '../services/auth.service.ts';
+import { validationError } from '../core/errors.ts';
 import { parseCoverageRequest, DEFAULT_CELL_M, DEFAULT_WINDOW_DAYS } from '../services/coverage-request.ts';
-import { listVisible } from '../services/coverage-sources.ts';
 import { HELP_OPTION, stringOf, type OptionValues } from './args.ts';
 import type { Command } from './command.ts';
 import { STORE_OPTIONS, storeConfig } from './config.ts';
 import { gapsGeoJson, gapTable, summaryLines } from './gaps-output.ts';
 import { regionArg } from './gaps-region.ts';
 import { plural, println } from './output.ts';
-import { withRuntime, type Runtime } from './runtime.ts';
+import { principalFor } from './principal.ts';
+import { withRuntime } from './runtime.ts';
 
 const DEFAULT_TOP = 20;
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * The console operator runs the server for their party: by default they see what a staff member
- * of the site's party assigned to every JCC sees, except TLP:RED records, which are for their
- * named readers only and so stay out of files written at the console.
- */
-async function consolePrincipal(rt: Runtime): Promise<Principal> {
-  const base: Principal = { userId: 'console', username: 'console', party: rt.site.party, roles: ['viewer'], jccIds: [] };
-  const jccs = await listVisible(rt.services.records, base, 'jcc');
-  return { ...base, jccIds: jccs.map((j) => j.id) };
-}
-
-export async function principalFor(rt: Runtime, username: string | undefined): Promise<Principal> {
-  if (username === undefined) return consolePrincipal(rt);
-  const user = await rt.store.getUserByName(username);
-  if (!user) throw notFound(`user ${username}`);
-  if (user.disabled) throw forbidden(`the account ${username} is disabled`);
-  return principalOf(user);
-}
 
 function wholeNumber(values: OptionValues, name: string, fallback: number): number {
   const raw = stringOf(values[name]);

@@ -7,9 +7,9 @@ import { tlpLabel } from '../services/sitrep/tlp.util.ts';
 import { HELP_OPTION, stringOf } from './args.ts';
 import type { Command } from './command.ts';
 import { STORE_OPTIONS, storeConfig } from './config.ts';
-import { principalFor } from './gaps.command.ts';
 import { regionArg } from './gaps-region.ts';
 import { plural, println } from './output.ts';
+import { principalFor } from './principal.ts';
 import { withRuntime } from './runtime.ts';
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;

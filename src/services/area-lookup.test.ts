@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { AdminArea } from '../core/model/reference.ts';
 import { KIRKUK, makeTestEnv, MAKHMOUR, squareAround, TEST_BACKENDS, type TestEnv } from '../../test/support/env.ts';
+import { adminAreaAround } from '../../test/support/fixtures.ts';
 import { AreaLookup } from './area-lookup.ts';
-
-const area = (pcode: string, at: [number, number], half: number): AdminArea => ({
-  pcode, level: 2, names: { en: pcode }, parentPcode: null, geometry: squareAround(at, half),
-  bbox: [at[0] - half, at[1] - half, at[0] + half, at[1] + half], areaKm2: 1, inKurdistanRegion: false, source: 'test',
-});
 
 for (const backend of TEST_BACKENDS) {
   describe(`area lookup (${backend})`, () => {
@@ -19,7 +14,7 @@ for (const backend of TEST_BACKENDS) {
 
     it('sees an import made through this process at once', async () => {
       assert.deepEqual(await env.services.reference.locate(...KIRKUK), []);
-      await env.services.reference.importBatch(null, { kind: 'admin-areas', items: [area('IQG13Q02', KIRKUK, 0.2)] }, 'test');
+      await env.services.reference.importBatch(null, { kind: 'admin-areas', items: [adminAreaAround('IQG13Q02', 2, KIRKUK, 0.2)] }, 'test');
       assert.deepEqual((await env.services.reference.locate(...KIRKUK)).map((a) => a.pcode), ['IQG13Q02']);
     });
 
@@ -28,7 +23,7 @@ for (const backend of TEST_BACKENDS) {
       const lookup = new AreaLookup(env.store, () => nowMs);
       assert.deepEqual(await lookup.adminAreasAt(...MAKHMOUR), []);
       // Written straight to the store, as the CLI in another process would.
-      await env.store.write((tx) => tx.upsertAdminAreas([area('IQN01Q01', MAKHMOUR, 0.1)]));
+      await env.store.write((tx) => tx.upsertAdminAreas([adminAreaAround('IQN01Q01', 2, MAKHMOUR, 0.1)]));
       assert.deepEqual(await lookup.adminAreasAt(...MAKHMOUR), [], 'still the loaded copy');
       nowMs = 60_000;
       assert.deepEqual((await lookup.adminAreasAt(...MAKHMOUR)).map((a) => a.pcode), ['IQN01Q01']);

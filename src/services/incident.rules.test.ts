@@ -1,20 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { AdminArea } from '../core/model/reference.ts';
 import type { Incident } from '../core/model/incident.ts';
-import { KIRKUK, makeTestEnv, MAKHMOUR, squareAround, TEST_BACKENDS, type TestEnv } from '../../test/support/env.ts';
-
-const area = (pcode: string, level: 1 | 2, at: [number, number], half: number): AdminArea => ({
-  pcode, level, names: { en: pcode }, parentPcode: level === 2 ? 'IQG13' : null, geometry: squareAround(at, half),
-  bbox: [at[0] - half, at[1] - half, at[0] + half, at[1] + half], areaKm2: 1, inKurdistanRegion: false, source: 'test',
-});
+import { KIRKUK, makeTestEnv, MAKHMOUR, TEST_BACKENDS, type TestEnv } from '../../test/support/env.ts';
+import { adminAreaAround } from '../../test/support/fixtures.ts';
 
 for (const backend of TEST_BACKENDS) {
   describe(`incident rules (${backend})`, () => {
     let env: TestEnv;
     before(async () => {
       env = await makeTestEnv({ backend });
-      await env.services.reference.importBatch(null, { kind: 'admin-areas', items: [area('IQG13', 1, KIRKUK, 0.5), area('IQG13Q02', 2, KIRKUK, 0.2)] }, 'test');
+      await env.services.reference.importBatch(null, { kind: 'admin-areas', items: [adminAreaAround('IQG13', 1, KIRKUK, 0.5), adminAreaAround('IQG13Q02', 2, KIRKUK, 0.2)] }, 'test');
     });
     after(() => env.close());
 

@@ -1,8 +1,8 @@
-import { createServices } from './services.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeTestEnv, TEST_BACKENDS, type TestEnv } from '../../test/support/env.ts';
 import type { Principal } from '../core/model/common.ts';
+import { createServices } from './services.ts';
 import { EXPECTED, NOW, SECRET, SINCE, seedFixture } from './stats.test-fixture.ts';
 
 for (const backend of TEST_BACKENDS) {

@@ -1,4 +1,5 @@
 import type { RecordType } from '../../src/core/model/common.ts';
+import type { AdminArea } from '../../src/core/model/reference.ts';
 import { KIRKUK, MAKHMOUR, squareAround } from './env.ts';
 
 /** Valid bodies for each record type, placed around Kirkuk unless told otherwise. */
@@ -51,3 +52,9 @@ export const SAMPLE_CHANGES: Record<RecordType, Record<string, unknown>> = {
   report: { title: 'Patrol report, Daquq (revised)' },
   'force-line': { name: 'Forward line, Makhmour sector (revised)' },
 };
+
+/** A square admin area of `half` degrees around a point (level 2 areas belong to IQG13). */
+export const adminAreaAround = (pcode: string, level: 1 | 2, at: [number, number], half: number): AdminArea => ({
+  pcode, level, names: { en: pcode }, parentPcode: level === 2 ? 'IQG13' : null, geometry: squareAround(at, half),
+  bbox: [at[0] - half, at[1] - half, at[0] + half, at[1] + half], areaKm2: 1, inKurdistanRegion: false, source: 'test',
+});
